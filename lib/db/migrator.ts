@@ -1,0 +1,185 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
+import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
+import { pgliteAdapterFactory } from "./adapters";
+import { openPglite } from "./pglite";
+
+/**
+ * Migrations with Prisma's WASM schema engine (DESIGN.md §7): the native engine cannot be
+ * downloaded here. Layout and bookkeeping (`prisma/migrations/<ts>_<name>/migration.sql`,
+ * `_prisma_migrations`) are Prisma's own, so `prisma migrate deploy` stays compatible.
+ */
+
+const root = path.resolve(import.meta.dirname, "../..");
+export const defaultPaths = {
+  schema: path.join(root, "prisma/schema.prisma"),
+  migrations: path.join(root, "prisma/migrations"),
+};
+const filters = { externalTables: [], externalEnums: [] };
+
+let enginePromise: Promise<typeof import("@prisma/schema-engine-wasm")> | undefined;
+
+/** Instantiate the WASM module by hand: Node has no ESM integration for `.wasm` imports. */
+function loadEngineModule() {
+  enginePromise ??= (async () => {
+    const require = createRequire(import.meta.url);
+    const pkgDir = path.dirname(require.resolve("@prisma/schema-engine-wasm"));
+    const bg = await import("@prisma/schema-engine-wasm/schema_engine_bg");
+    const bytes = readFileSync(path.join(pkgDir, "schema_engine_bg.wasm"));
+    const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bg });
+    const exports = instance.exports as { __wbindgen_start(): void };
+    (bg as unknown as { __wbg_set_wasm(w: unknown): void }).__wbg_set_wasm(exports);
+    exports.__wbindgen_start();
+    return bg as unknown as typeof import("@prisma/schema-engine-wasm");
+  })();
+  return enginePromise;
+}
+
+async function withEngine<T>(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+  fn: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
+  const { SchemaEngine } = await loadEngineModule();
+  const logs: string[] = [];
+  const engine = await SchemaEngine.new(
+    { datamodels: undefined },
+    (line: string) => logs.push(line),
+    bindMigrationAwareSqlAdapterFactory(factory),
+  );
+  try {
+    return await fn(engine);
+  } finally {
+    engine.free();
+  }
+}
+
+export function loadMigrationList(migrationsDir = defaultPaths.migrations): MigrationList {
+  const lockPath = path.join(migrationsDir, "migration_lock.toml");
+  const dirs = existsSync(migrationsDir)
+    ? readdirSync(migrationsDir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
+    : [];
+  return {
+    baseDir: migrationsDir,
+    lockfile: {
+      path: "migration_lock.toml",
+      content: existsSync(lockPath) ? readFileSync(lockPath, "utf8") : null,
+    },
+    shadowDbInitScript: "",
+    migrationDirectories: dirs.map((name) => {
+      const file = path.join(migrationsDir, name, "migration.sql");
+      return {
+        path: name,
+        migrationFile: {
+          path: "migration.sql",
+          content: existsSync(file)
+            ? { tag: "ok" as const, value: readFileSync(file, "utf8") }
+            : { tag: "error" as const, value: `${file} is missing` },
+        },
+      };
+    }),
+  };
+}
+
+/** The engine rejects with a JSON-ish error object; turn it into an Error with its message. */
+function engineError(error: unknown): Error {
+  if (error instanceof Error) return error;
+  const e = error as { message?: string; error_code?: string; meta?: unknown };
+  const message = e?.message ?? JSON.stringify(error);
+  return Object.assign(new Error(message), { code: e?.error_code, meta: e?.meta });
+}
+
+/** Apply pending migrations; returns the names applied (empty when up to date). */
+export async function applyMigrations(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+  migrationsDir = defaultPaths.migrations,
+): Promise<string[]> {
+  return withEngine(factory, async (engine) => {
+    try {
+      const out = await engine.applyMigrations({
+        migrationsList: loadMigrationList(migrationsDir),
+        filters,
+      });
+      return out.appliedMigrationNames;
+    } catch (error) {
+      throw engineError(error);
+    }
+  });
+}
+
+function timestamp(d: Date): string {
+  return d.toISOString().replace(/[-:T]/g, "").slice(0, 14);
+}
+
+/**
+ * Write the next migration: the difference between the existing migrations (applied to a throwaway
+ * in-memory PGlite) and the schema. Returns null and writes nothing when there is no change.
+ */
+export async function createMigration(
+  name: string,
+  paths = defaultPaths,
+  now = new Date(),
+): Promise<{ directory: string; sql: string } | null> {
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_|_$/g, "");
+  if (!slug) throw new Error("A migration needs a name: npm run db:migration -- <name>");
+
+  const scratch = openPglite("memory://");
+  try {
+    const factory = pgliteAdapterFactory(scratch);
+    await applyMigrations(factory, paths.migrations);
+    const schemaFile = { path: paths.schema, content: readFileSync(paths.schema, "utf8") };
+    const result = await withEngine(factory, async (engine) => {
+      try {
+        return await engine.diff({
+          from: {
+            tag: "schemaDatasource",
+            files: [schemaFile],
+            configDir: path.dirname(paths.schema),
+          },
+          to: { tag: "schemaDatamodel", files: [schemaFile] },
+          script: true,
+          exitCode: true,
+          filters,
+        });
+      } catch (error) {
+        throw engineError(error);
+      }
+    });
+    const sql = result.stdout ?? "";
+    if (result.exitCode !== 2 || !sql.trim() || /^--\s*This is an empty migration/m.test(sql)) {
+      return null;
+    }
+    mkdirSync(paths.migrations, { recursive: true });
+    const lock = path.join(paths.migrations, "migration_lock.toml");
+    if (!existsSync(lock)) {
+      writeFileSync(
+        lock,
+        '# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "postgresql"\n',
+      );
+    }
+    const existing = loadMigrationList(paths.migrations).migrationDirectories.map((d) => d.path);
+    const isFirst = existing.length === 0;
+    let stamp = timestamp(now);
+    // keep names strictly increasing even when two are made within one second
+    const last = existing.at(-1)?.slice(0, 14);
+    if (last && stamp <= last) stamp = String(BigInt(last) + 1n);
+    const directory = path.join(paths.migrations, `${stamp}_${slug}`);
+    mkdirSync(directory);
+    // pg_trgm backs "contains" search (DESIGN.md §7); Prisma does not manage extensions here.
+    const body = isFirst ? `CREATE EXTENSION IF NOT EXISTS pg_trgm;\n\n${sql}` : sql;
+    writeFileSync(path.join(directory, "migration.sql"), body);
+    return { directory, sql: body };
+  } finally {
+    await scratch.close();
+  }
+}

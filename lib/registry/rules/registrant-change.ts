@@ -1,0 +1,93 @@
+import { RegistryError } from "@/lib/registry/errors";
+import type { ManagementModel, Policy } from "@/lib/registry/policy";
+import type { DomainState } from "@/lib/registry/rules/lifecycle";
+import { parseOrderConfirmation } from "@/lib/registry/rules/order-confirmation";
+
+// R-CHG-1..3: whether a change of registrant happens at once or becomes a pending request.
+// Portfolio membership of both handles (R-CHG-1) is checked by the core against the database.
+
+export type IdControl = "none" | "required" | "passed" | "rejected";
+
+export type RegistrantChangeRequest = {
+  domain: {
+    name: string;
+    state: DomainState;
+    managementModel: ManagementModel;
+    registrantHandle: string;
+  };
+  newRegistrant: {
+    handle: string;
+    managementModel: ManagementModel;
+    termsAcceptedAt: Date | null;
+    idControl: IdControl;
+  };
+  orderConfirmation?: string | null;
+};
+
+export type RegistrantChangePlan =
+  | { mode: "immediate"; confirmedAt: Date | null }
+  /** Steps in order: terms by mail, then ID control decided by the operator. */
+  | { mode: "pending"; steps: ("terms" | "idControl")[] };
+
+function notAllowed(message: string, reason: string): RegistryError {
+  return new RegistryError("REGISTRANT_CHANGE_NOT_ALLOWED", message, { reason });
+}
+
+export function planRegistrantChange(
+  request: RegistrantChangeRequest,
+  policy: Policy,
+  now: Date,
+): RegistrantChangePlan {
+  const { domain, newRegistrant } = request;
+  if (domain.managementModel !== "registrar") {
+    throw notAllowed(
+      `Domain ${domain.name} is registrant-managed; its registrant changes it`,
+      "REGISTRANT_MANAGED",
+    );
+  }
+  if (domain.state !== "ACTIVE") {
+    throw notAllowed(
+      `Domain ${domain.name} cannot change registrant while ${domain.state.toLowerCase()}`,
+      "NOT_ACTIVE",
+    );
+  }
+  if (newRegistrant.handle === domain.registrantHandle) {
+    throw notAllowed(
+      `Domain ${domain.name} already has registrant ${newRegistrant.handle}`,
+      "SAME_REGISTRANT",
+    );
+  }
+  // R-REG-3 holds for the life of the domain, not only at creation.
+  if (newRegistrant.managementModel !== domain.managementModel) {
+    throw new RegistryError(
+      "MANAGEMENT_MODEL_MISMATCH",
+      `Registrant ${newRegistrant.handle} is under ${newRegistrant.managementModel} management, domain ${domain.name} under ${domain.managementModel}`,
+      { field: "newRegistrant" },
+    );
+  }
+
+  // Decision: a token that is present but invalid is refused, never quietly turned into a
+  // pending request — the registrar asked for an immediate change and must learn why it failed.
+  if (request.orderConfirmation) {
+    return {
+      mode: "immediate",
+      confirmedAt: parseOrderConfirmation(request.orderConfirmation, policy, now),
+    };
+  }
+  if (policy.registrantChange.orderConfirmation.required) {
+    throw new RegistryError(
+      "ORDER_CONFIRMATION_REQUIRED",
+      `Change of registrant for ${domain.name} needs an order-confirmation token`,
+      { field: "orderConfirmation" },
+    );
+  }
+  // Decision: a rejected ID control is not final for a new request — it goes to ID control again.
+  const needsIdControl =
+    newRegistrant.idControl === "required" || newRegistrant.idControl === "rejected";
+  const needsTerms = newRegistrant.termsAcceptedAt === null;
+  if (!needsTerms && !needsIdControl) return { mode: "immediate", confirmedAt: null };
+  const steps: ("terms" | "idControl")[] = [];
+  if (needsTerms) steps.push("terms");
+  if (needsIdControl) steps.push("idControl");
+  return { mode: "pending", steps };
+}
