@@ -5,7 +5,10 @@ import { applyMigrations } from "../lib/db/migrator";
 
 const target = databaseTargetFromEnv();
 try {
-  const applied = await applyMigrations(adapterFactoryFor(target));
+  const applied = await applyMigrations(
+    adapterFactoryFor(target),
+    process.env.MIGRATIONS_DIR || undefined, // tests point this at a scratch copy
+  );
   console.log(
     applied.length
       ? `Applied ${applied.length} migration(s) to ${describeTarget(target)}: ${applied.join(", ")}`

@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import {
   bindMigrationAwareSqlAdapterFactory,
+  type ErrorRegistry,
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
@@ -45,14 +46,12 @@ async function withEngine<T>(
   fn: (engine: SchemaEngine) => Promise<T>,
 ): Promise<T> {
   const { SchemaEngine } = await loadEngineModule();
-  const logs: string[] = [];
-  const engine = await SchemaEngine.new(
-    { datamodels: undefined },
-    (line: string) => logs.push(line),
-    bindMigrationAwareSqlAdapterFactory(factory),
-  );
+  const bound = bindMigrationAwareSqlAdapterFactory(factory);
+  const engine = await SchemaEngine.new({ datamodels: undefined }, () => {}, bound);
   try {
     return await fn(engine);
+  } catch (error) {
+    throw engineError(error, bound.errorRegistry);
   } finally {
     engine.free();
   }
@@ -88,12 +87,21 @@ export function loadMigrationList(migrationsDir = defaultPaths.migrations): Migr
   };
 }
 
-/** The engine rejects with a JSON-ish error object; turn it into an Error with its message. */
-function engineError(error: unknown): Error {
-  if (error instanceof Error) return error;
+/**
+ * The engine rejects with an error object whose message, for a database failure, only says
+ * "External error id#N": the database's own error sits in the adapter's error registry under N.
+ */
+function engineError(error: unknown, registry: ErrorRegistry): Error {
   const e = error as { message?: string; error_code?: string; meta?: unknown };
-  const message = e?.message ?? JSON.stringify(error);
-  return Object.assign(new Error(message), { code: e?.error_code, meta: e?.meta });
+  let message = e?.message ?? String(error);
+  const id = /External error id#(\d+)/.exec(message)?.[1];
+  const cause = id ? registry.consumeError(Number(id))?.error : undefined;
+  if (cause) {
+    const c = cause as { message?: string; cause?: { message?: string }; originalMessage?: string };
+    const text = c.cause?.message ?? c.originalMessage ?? c.message ?? JSON.stringify(cause);
+    message = `${text}\n${message}`;
+  }
+  return Object.assign(new Error(message), { code: e?.error_code, meta: e?.meta, cause });
 }
 
 /** Apply pending migrations; returns the names applied (empty when up to date). */
@@ -102,15 +110,11 @@ export async function applyMigrations(
   migrationsDir = defaultPaths.migrations,
 ): Promise<string[]> {
   return withEngine(factory, async (engine) => {
-    try {
-      const out = await engine.applyMigrations({
-        migrationsList: loadMigrationList(migrationsDir),
-        filters,
-      });
-      return out.appliedMigrationNames;
-    } catch (error) {
-      throw engineError(error);
-    }
+    const out = await engine.applyMigrations({
+      migrationsList: loadMigrationList(migrationsDir),
+      filters,
+    });
+    return out.appliedMigrationNames;
   });
 }
 
@@ -138,23 +142,15 @@ export async function createMigration(
     const factory = pgliteAdapterFactory(scratch);
     await applyMigrations(factory, paths.migrations);
     const schemaFile = { path: paths.schema, content: readFileSync(paths.schema, "utf8") };
-    const result = await withEngine(factory, async (engine) => {
-      try {
-        return await engine.diff({
-          from: {
-            tag: "schemaDatasource",
-            files: [schemaFile],
-            configDir: path.dirname(paths.schema),
-          },
-          to: { tag: "schemaDatamodel", files: [schemaFile] },
-          script: true,
-          exitCode: true,
-          filters,
-        });
-      } catch (error) {
-        throw engineError(error);
-      }
-    });
+    const result = await withEngine(factory, (engine) =>
+      engine.diff({
+        from: { tag: "schemaDatasource", files: [schemaFile], configDir: path.dirname(paths.schema) },
+        to: { tag: "schemaDatamodel", files: [schemaFile] },
+        script: true,
+        exitCode: true,
+        filters,
+      }),
+    );
     const sql = result.stdout ?? "";
     if (result.exitCode !== 2 || !sql.trim() || /^--\s*This is an empty migration/m.test(sql)) {
       return null;
