@@ -10,6 +10,9 @@ export default defineConfig({
     // Database tests each open their own PGlite or PostgreSQL schema; two cores is our budget.
     maxWorkers: 2,
     testTimeout: 60_000,
+    // CI adds a JSON report so .ci/run can print one closing "N passed, N failed" line.
+    reporters: process.env.VITEST_JSON_OUT ? ["default", "json"] : ["default"],
+    outputFile: process.env.VITEST_JSON_OUT ? { json: process.env.VITEST_JSON_OUT } : undefined,
     hookTimeout: 120_000,
   },
 });

@@ -1,0 +1,34 @@
+// @ts-check
+
+/** Headers sent with every response; the portal is never framed and never sniffed. */
+const securityHeaders = [
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+];
+
+/** @type {import("next").NextConfig} */
+const nextConfig = {
+  // Bundled, PGlite resolves its data files from a URL and fails (DESIGN.md §7); the others are
+  // native or Node-only and gain nothing from bundling.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "@prisma/adapter-pg",
+    "pg",
+    "@node-rs/argon2",
+  ],
+  experimental: {
+    // Enables forbidden() / unauthorized() and app/forbidden.tsx.
+    authInterrupts: true,
+  },
+  poweredByHeader: false,
+  reactStrictMode: true,
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
+  },
+};
+
+export default nextConfig;

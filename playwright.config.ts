@@ -1,0 +1,48 @@
+import { defineConfig, devices } from "@playwright/test";
+
+const port = 3100;
+const baseURL = `http://127.0.0.1:${port}`;
+const isCI = Boolean(process.env.CI);
+
+// Playwright cannot download browsers here: use Debian's Chromium (DESIGN.md §7).
+const chromiumArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  forbidOnly: isCI,
+  // Flaky tests get fixed, not retried (STYLE.md).
+  retries: 0,
+  workers: isCI ? 1 : 2,
+  reporter: process.env.PLAYWRIGHT_JSON_OUT
+    ? [["list"], ["json", { outputFile: process.env.PLAYWRIGHT_JSON_OUT }]]
+    : "list",
+  timeout: 30_000,
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: chromiumArgs,
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: {
+    // npm start migrates, seeds and builds if needed, then runs server/entry.ts.
+    command: "rm -rf data/e2e && npm start",
+    url: `${baseURL}/login`,
+    env: { PORT: String(port), DATA_DIR: "data/e2e" },
+    timeout: 300_000,
+    reuseExistingServer: !isCI,
+    stdout: "pipe",
+    stderr: "pipe",
+  },
+});

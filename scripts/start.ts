@@ -1,0 +1,64 @@
+// npm start: build when needed, migrate, seed the demo registry on first start, then serve the
+// portal through the server entry that fixes the client address (DESIGN.md §5).
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { databaseTargetFromEnv } from "../lib/db/config";
+import { closePglite } from "../lib/db/pglite";
+import { prepareDatabase } from "../lib/db/prepare";
+import { startServer } from "../server/entry";
+
+const root = path.resolve(import.meta.dirname, "..");
+const sources = ["app", "components", "lib", "proxy.ts", "next.config.js", "package-lock.json", "postcss.config.mjs"];
+
+function newestMtime(p: string): number {
+  if (!existsSync(p)) return 0;
+  const st = statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const entry of readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, entry)));
+  return newest;
+}
+
+/** A production build is (re)made when missing or older than any source it is built from. */
+function ensureBuild() {
+  const buildId = path.join(root, ".next/BUILD_ID");
+  const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
+  const changedAt = Math.max(...sources.map((s) => newestMtime(path.join(root, s))));
+  if (builtAt >= changedAt) return;
+  console.log(builtAt ? "Sources changed since the last build: rebuilding…" : "Building the portal…");
+  const result = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (result.status !== 0) {
+    console.error("next build failed");
+    process.exit(result.status ?? 1);
+  }
+}
+
+const port = Number(process.env.PORT ?? 3000);
+if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+  console.error(`PORT must be a port number (got "${process.env.PORT}")`);
+  process.exit(1);
+}
+
+ensureBuild();
+const target = databaseTargetFromEnv();
+await prepareDatabase(target);
+const server = await startServer({ port, hostname: process.env.BIND_ADDRESS || undefined });
+console.log(`Registrar Portal ready on ${server.url.replace("127.0.0.1", "localhost")}`);
+
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    void (async () => {
+      await server.close();
+      if (target.kind === "pglite") await closePglite(target.dataDir);
+      process.exit(0);
+    })();
+  });
+}

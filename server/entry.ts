@@ -1,0 +1,105 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
+import next from "next";
+import { clientAddressFor, parseCidrList } from "../lib/net/client-address";
+
+const projectRoot = fileURLToPath(new URL("..", import.meta.url));
+
+export type StartServerOptions = {
+  port: number;
+  /** Interface to listen on; default: all interfaces, like `next start`. */
+  hostname?: string;
+  dev?: boolean;
+};
+
+export type RunningServer = {
+  close(): Promise<void>;
+  /** Base URL reachable from this machine, e.g. http://127.0.0.1:3100 */
+  url: string;
+};
+
+/**
+ * Starts Next.js behind a plain Node HTTP server that fixes the client address first.
+ *
+ * Next.js keeps a client-sent X-Forwarded-For as it is (DESIGN.md §5, §7), so anything reading it
+ * (proxy.ts allowlist, audit IPs, rate limits) could be fooled. Here the header is overwritten
+ * with one address: the socket peer, or, only when the peer is in TRUSTED_PROXIES, the client
+ * hop that proxy recorded. Client-sent copies of other address headers are dropped so no later
+ * code is tempted to read them.
+ */
+export async function startServer(opts: StartServerOptions): Promise<RunningServer> {
+  const dev = opts.dev ?? false;
+  // Parsed once, before listening: an invalid TRUSTED_PROXIES must stop the server.
+  const trustedProxies = parseCidrList(process.env.TRUSTED_PROXIES);
+
+  const app = next({ dev, dir: projectRoot, port: opts.port, hostname: opts.hostname });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const client = clientAddressFor(
+      req.socket.remoteAddress,
+      req.headers["x-forwarded-for"],
+      trustedProxies,
+    );
+    if (client === null) {
+      // Only happens when the socket is already gone.
+      res.statusCode = 400;
+      res.end();
+      return;
+    }
+    req.headers["x-forwarded-for"] = client;
+    delete req.headers["x-real-ip"];
+    delete req.headers["forwarded"];
+
+    handle(req, res).catch((error: unknown) => {
+      console.error("Unhandled error for", req.method, req.url, error);
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
+  });
+
+  if (dev) {
+    // Hot reload uses WebSocket upgrades.
+    const upgrade = app.getUpgradeHandler();
+    server.on("upgrade", (req: IncomingMessage, socket, head: Buffer) => {
+      upgrade(req, socket, head).catch(() => socket.destroy());
+    });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    const onListening = () => {
+      server.off("error", reject);
+      resolve();
+    };
+    if (opts.hostname) server.listen(opts.port, opts.hostname, onListening);
+    else server.listen(opts.port, onListening);
+  });
+
+  const address = server.address() as AddressInfo;
+  const url = `http://${urlHost(opts.hostname)}:${address.port}`;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    close() {
+      closing ??= (async () => {
+        await new Promise<void>((resolve, reject) => {
+          server.close((error) => (error ? reject(error) : resolve()));
+          server.closeAllConnections();
+        });
+        await app.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+/** Host part of a URL for this machine: wildcard binds are reached via loopback. */
+function urlHost(hostname: string | undefined): string {
+  if (!hostname || hostname === "0.0.0.0") return "127.0.0.1";
+  if (hostname === "::") return "[::1]";
+  return hostname.includes(":") ? `[${hostname}]` : hostname;
+}
