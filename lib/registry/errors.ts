@@ -28,6 +28,13 @@ const domainCodes = {
   CONTACT_NOT_ALLOWED: "Proxy or payer handle given for a registrar-managed domain.",
   REGISTRANT_CHANGE_NOT_ALLOWED:
     "The domain or the new registrant does not allow a change (R-CHG-1).",
+  RENEWAL_POLICY_NOT_CHANGEABLE:
+    "The renewal policy can be changed only on an active domain before its expiry (R-REN-3).",
+} as const;
+
+const billingCodes = {
+  PAYMENT_DECLINED: "The card payment was declined by the payment provider; nothing was credited.",
+  INVOICE_NOT_OPEN: "The invoice is already paid or cancelled.",
 } as const;
 
 const tokenCodes = {
@@ -70,6 +77,7 @@ export const errorCatalogue = {
   nameserver: nameServerCodes,
   dnssec: dnssecCodes,
   account: accountCodes,
+  billing: billingCodes,
 } as const;
 
 export type ErrorAggregate = keyof typeof errorCatalogue;
@@ -79,13 +87,15 @@ export type TokenErrorCode = keyof typeof tokenCodes;
 export type NameServerErrorCode = keyof typeof nameServerCodes;
 export type DnssecErrorCode = keyof typeof dnssecCodes;
 export type AccountErrorCode = keyof typeof accountCodes;
+export type BillingErrorCode = keyof typeof billingCodes;
 export type RegistryErrorCode =
   | CommonErrorCode
   | DomainErrorCode
   | TokenErrorCode
   | NameServerErrorCode
   | DnssecErrorCode
-  | AccountErrorCode;
+  | AccountErrorCode
+  | BillingErrorCode;
 
 export type ErrorCodeInfo = { code: RegistryErrorCode; aggregate: ErrorAggregate; meaning: string };
 

@@ -1,0 +1,146 @@
+import type { Tx } from "@/lib/db/client";
+import type { Actor, RegistrarActor } from "@/lib/registry/actor";
+import { recordAudit } from "@/lib/registry/audit";
+import type { CoreContext } from "@/lib/registry/context";
+import { RegistryError, isRegistryError } from "@/lib/registry/errors";
+import { type Verb, requireOperator, requirePermission } from "@/lib/registry/permissions";
+import type { Policy } from "@/lib/registry/policy";
+import { getPolicy } from "@/lib/registry/policy-store";
+
+// The one place that holds the operation discipline of DESIGN.md §2: guard the actor, run the
+// use-case in one transaction with the clock's "now" and the stored policy, write the audit event
+// inside it, and — when the use-case refuses — roll back and audit the refusal outside.
+
+/** What the use-case fills in for its audit event; the runner writes it. */
+export type AuditDraft = {
+  accountId?: string | null;
+  objectId?: string | null;
+  objectLabel?: string | null;
+  before?: unknown;
+  after?: unknown;
+};
+
+export type OperationScope<A extends Actor> = {
+  tx: Tx;
+  actor: A;
+  now: Date;
+  policy: Policy;
+  audit: AuditDraft;
+  /**
+   * Commit what was done so far (e.g. a hold ended for lack of funds) and then refuse with the
+   * error: the one kind of refusal that leaves a trace besides its audit event.
+   */
+  commitThenRefuse(error: RegistryError): CommittedRefusal;
+};
+
+export class CommittedRefusal {
+  constructor(readonly error: RegistryError) {}
+}
+
+export type OperationSpec = {
+  /** Audit operation name, e.g. "domain.register". */
+  name: string;
+  objectType: string;
+  objectLabel?: string | null;
+};
+
+type Guard<A extends Actor> = (actor: Actor) => A;
+
+async function runGuarded<A extends Actor, R>(
+  ctx: CoreContext,
+  spec: OperationSpec,
+  guard: Guard<A>,
+  fn: (op: OperationScope<A>) => Promise<R>,
+): Promise<Exclude<R, CommittedRefusal>> {
+  const now = ctx.clock.now();
+  const draft: AuditDraft = { objectLabel: spec.objectLabel ?? null };
+  const accountOf = (actor: Actor) => ("accountId" in actor ? actor.accountId : null);
+  try {
+    const actor = guard(ctx.actor);
+    const result = await ctx.db.$transaction(
+      async (tx) => {
+        const policy = await getPolicy(tx);
+        const value = await fn({
+          tx,
+          actor,
+          now,
+          policy,
+          audit: draft,
+          commitThenRefuse: (error) => new CommittedRefusal(error),
+        });
+        const refused = value instanceof CommittedRefusal ? value.error : null;
+        await recordAudit(tx, {
+          actor,
+          at: now,
+          accountId: draft.accountId ?? accountOf(actor),
+          operation: spec.name,
+          objectType: spec.objectType,
+          ...draft,
+          outcome: refused ? "REFUSED" : "SUCCESS",
+          errorCode: refused?.code ?? null,
+        });
+        return value;
+      },
+      { timeout: 30_000, maxWait: 30_000 },
+    );
+    if (result instanceof CommittedRefusal) {
+      committedErrors.add(result.error);
+      throw result.error;
+    }
+    return result as Exclude<R, CommittedRefusal>;
+  } catch (error) {
+    if (isRegistryError(error) && !draftCommitted(error)) {
+      await recordAudit(ctx.db, {
+        actor: ctx.actor,
+        at: now,
+        accountId: draft.accountId ?? accountOf(ctx.actor),
+        operation: spec.name,
+        objectType: spec.objectType,
+        objectId: draft.objectId,
+        objectLabel: draft.objectLabel,
+        outcome: "REFUSED",
+        errorCode: error.code,
+      });
+    }
+    throw error;
+  }
+}
+
+// A committed refusal was audited inside its transaction; it must not be audited twice.
+const committedErrors = new WeakSet<RegistryError>();
+function draftCommitted(error: RegistryError): boolean {
+  return committedErrors.has(error);
+}
+
+/** A registrar user's operation, guarded by the permission verb; scope is actor.accountId. */
+export function runRegistrarOperation<R>(
+  ctx: CoreContext,
+  spec: OperationSpec & { verb: Verb },
+  fn: (op: OperationScope<RegistrarActor>) => Promise<R>,
+): Promise<Exclude<R, CommittedRefusal>> {
+  return runGuarded(ctx, spec, (actor) => requirePermission(actor, spec.verb), fn);
+}
+
+export function runOperatorOperation<R>(
+  ctx: CoreContext,
+  spec: OperationSpec,
+  fn: (op: OperationScope<Extract<Actor, { kind: "operator" }>>) => Promise<R>,
+): Promise<Exclude<R, CommittedRefusal>> {
+  return runGuarded(ctx, spec, requireOperator, fn);
+}
+
+/** A registrant acting through a /r/ link: it may act only on what its token names. */
+export function runRegistrantOperation<R>(
+  ctx: CoreContext,
+  spec: OperationSpec,
+  fn: (op: OperationScope<Extract<Actor, { kind: "registrant" }>>) => Promise<R>,
+): Promise<Exclude<R, CommittedRefusal>> {
+  return runGuarded(ctx, spec, requireRegistrant, fn);
+}
+
+function requireRegistrant(actor: Actor): Extract<Actor, { kind: "registrant" }> {
+  if (actor.kind !== "registrant") {
+    throw new RegistryError("NOT_AUTHORIZED", "Only the registrant may answer this request");
+  }
+  return actor;
+}
