@@ -1,7 +1,8 @@
 // npm start: build when needed, migrate, seed the demo registry on first start, then serve the
 // portal through the server entry that fixes the client address (DESIGN.md §5).
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { databaseTargetFromEnv } from "../lib/db/config";
 import { closePglite } from "../lib/db/pglite";
@@ -44,6 +45,19 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) {
   process.exit(1);
 }
 
+/** next-auth needs a secret; the sandbox makes one on first start and keeps it in data/. */
+function ensureAuthSecret() {
+  process.env.AUTH_TRUST_HOST ??= "true";
+  if (process.env.NEXTAUTH_SECRET) return;
+  const file = path.join(root, "data/.nextauth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  process.env.NEXTAUTH_SECRET = readFileSync(file, "utf8").trim();
+}
+
+ensureAuthSecret();
 ensureBuild();
 const target = databaseTargetFromEnv();
 await prepareDatabase(target);

@@ -52,6 +52,9 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
     req.headers["x-forwarded-for"] = client;
     delete req.headers["x-real-ip"];
     delete req.headers["forwarded"];
+    // next-auth builds its URLs from the Host header (AUTH_TRUST_HOST); a client-sent
+    // X-Forwarded-Host must not redirect them elsewhere.
+    delete req.headers["x-forwarded-host"];
 
     handle(req, res).catch((error: unknown) => {
       console.error("Unhandled error for", req.method, req.url, error);

@@ -13,7 +13,10 @@ export function databaseTargetFromEnv(env: NodeJS.ProcessEnv = process.env): Dat
     }
     return { kind: "postgres", url };
   }
-  return { kind: "pglite", dataDir: path.resolve(env.DATA_DIR?.trim() || "data/pglite") };
+  return {
+    kind: "pglite",
+    dataDir: path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR?.trim() || "data/pglite"),
+  };
 }
 
 export function describeTarget(target: DatabaseTarget): string {

@@ -1,12 +1,76 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { getPrisma } from "@/lib/db/client";
+import { isAddressAllowed, operatorAllowlist } from "@/lib/auth/allowlist";
+import { checkSession } from "@/lib/auth/sessions";
+import { authSettings } from "@/lib/auth/settings";
+import { decodeSessionToken, SESSION_COOKIES, sessionCookieValue } from "@/lib/auth/token";
+import { ipInCidrs } from "@/lib/net/client-address";
 
 /**
- * Runs before every matched request (see proxy.ts). For now a pass-through; the IP allowlist and
- * the optimistic session redirect go here (DESIGN.md §5). The client address to check is the
- * `x-forwarded-for` header, which server/entry.ts has already overwritten with a single,
- * trustworthy value before Next.js saw the request.
+ * Runs before every matched request (proxy.ts), in the Node.js runtime:
+ * 1. the client address — already made trustworthy by server/entry.ts — must be allowlisted:
+ *    by some registrar before login, by the user's own registrar after (DESIGN.md §5);
+ *    `/r/…` (registrants, anywhere) is exempt; `/operator` has its own list;
+ * 2. a signed-in request's Session row must still be valid, else the session ends here.
+ * Pages, actions and the core check again: this is the first gate, not the only one.
  */
-export function handleProxy(request: NextRequest): NextResponse {
-  void request;
+export async function handleProxy(request: NextRequest): Promise<NextResponse> {
+  const { pathname } = request.nextUrl;
+  if (pathname === "/r" || pathname.startsWith("/r/")) return NextResponse.next();
+
+  const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? "";
+  const db = getPrisma();
+  const isOperatorPath = pathname === "/operator" || pathname.startsWith("/operator/");
+  const operatorAllowed = ipInCidrs(ip, operatorAllowlist());
+
+  if (isOperatorPath) {
+    if (!operatorAllowed) return refuse(ip, "the operator console");
+  } else if (!(await isAddressAllowed(db, ip)) && !(pathname.startsWith("/api/auth/") && operatorAllowed)) {
+    return refuse(ip, "the Registrar Portal");
+  }
+
+  const token = await decodeSessionToken(sessionCookieValue((n) => request.cookies.get(n)?.value));
+  if (token) {
+    const check = await checkSession(db, token.sid, new Date(), authSettings());
+    if (!check.ok) return endSession(request, isOperatorPath, check.reason);
+    const user = check.session.user;
+    if (user && !isOperatorPath && !(await isAddressAllowed(db, ip, user.accountId))) {
+      return refuse(ip, "your registrar's portal access");
+    }
+  }
+
+  const isPublic =
+    pathname === "/login" || pathname === "/operator/login" || pathname.startsWith("/api/auth/");
+  const signedInHere = token && (isOperatorPath ? token.kind === "operator" : token.kind === "user");
+  if (!isPublic && !signedInHere) {
+    return NextResponse.redirect(loginUrl(request, isOperatorPath));
+  }
   return NextResponse.next();
+}
+
+function loginUrl(request: NextRequest, operator: boolean, reason?: string): URL {
+  const url = request.nextUrl.clone();
+  url.pathname = operator ? "/operator/login" : "/login";
+  url.search = "";
+  if (reason) url.searchParams.set("ended", reason);
+  return url;
+}
+
+function endSession(request: NextRequest, operator: boolean, reason: string): NextResponse {
+  const response = NextResponse.redirect(loginUrl(request, operator, reason));
+  for (const name of SESSION_COOKIES) response.cookies.delete(name);
+  return response;
+}
+
+function refuse(ip: string, what: string): NextResponse {
+  const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Access denied</title></head>
+<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem">
+<h1>Access denied</h1>
+<p>Your address <code>${escapeHtml(ip || "unknown")}</code> is not on the IP allowlist for ${what}.</p>
+<p>Ask your registrar's administrator to add it, or contact the registry.</p></body></html>`;
+  return new NextResponse(body, { status: 403, headers: { "content-type": "text/html; charset=utf-8" } });
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -1,0 +1,76 @@
+import "server-only";
+import { cookies, headers } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import { getPrisma } from "@/lib/db/client";
+import type { Actor, RegistrarActor } from "@/lib/registry/actor";
+import { systemClock } from "@/lib/registry/clock";
+import { RegistryError } from "@/lib/registry/errors";
+import { requirePermission, type Verb } from "@/lib/registry/permissions";
+import { isAddressAllowed } from "./allowlist";
+import { checkSession } from "./sessions";
+import { authSettings } from "./settings";
+import { decodeSessionToken, sessionCookieValue } from "./token";
+
+/** The client address server/entry.ts wrote into X-Forwarded-For (one trustworthy value). */
+export async function clientIp(): Promise<string> {
+  return (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
+}
+
+/**
+ * The signed-in registrar user as an Actor, or null: session row valid (not revoked, idle,
+ * expired; user active, password unchanged) and the address on the account's allowlist.
+ */
+export async function getActor(): Promise<RegistrarActor | null> {
+  const jar = await cookies();
+  const token = await decodeSessionToken(sessionCookieValue((n) => jar.get(n)?.value));
+  if (!token || token.kind !== "user") return null;
+  const db = getPrisma();
+  const check = await checkSession(db, token.sid, systemClock.now(), authSettings());
+  if (!check.ok || !check.session.user) return null;
+  const user = check.session.user;
+  const ip = await clientIp();
+  if (!(await isAddressAllowed(db, ip, user.accountId))) return null;
+  return {
+    kind: "portal",
+    userId: user.id,
+    accountId: user.accountId,
+    metaRoles: user.metaRoles,
+    ip,
+    label: user.email,
+    sessionId: check.session.id,
+  };
+}
+
+/** For pages and actions: the actor, or off to the login page. */
+export async function requireActor(): Promise<RegistrarActor> {
+  const actor = await getActor();
+  if (!actor) redirect("/login");
+  return actor;
+}
+
+/** For pages: the actor if it may `verb`, else HTTP 403 with the forbidden page. */
+export async function guardPage(verb: Verb): Promise<RegistrarActor> {
+  const actor = await requireActor();
+  try {
+    return requirePermission(actor, verb);
+  } catch (error) {
+    if (error instanceof RegistryError) forbidden();
+    throw error;
+  }
+}
+
+export async function getOperatorActor(): Promise<Extract<Actor, { kind: "operator" }> | null> {
+  const jar = await cookies();
+  const token = await decodeSessionToken(sessionCookieValue((n) => jar.get(n)?.value));
+  if (!token || token.kind !== "operator") return null;
+  const check = await checkSession(getPrisma(), token.sid, systemClock.now(), authSettings());
+  if (!check.ok || !check.session.operator) return null;
+  const op = check.session.operator;
+  return { kind: "operator", operatorId: op.id, ip: await clientIp(), label: op.email };
+}
+
+export async function requireOperatorActor() {
+  const actor = await getOperatorActor();
+  if (!actor) redirect("/operator/login");
+  return actor;
+}
