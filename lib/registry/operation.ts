@@ -138,6 +138,33 @@ export function runRegistrantOperation<R>(
   return runGuarded(ctx, spec, requireRegistrant, fn);
 }
 
+/**
+ * For the rare operation that must call out (a payment provider) before its transaction: checks
+ * the verb up front and audits a refusal, as the runner would.
+ */
+export async function requirePermissionAudited(
+  ctx: CoreContext,
+  spec: OperationSpec & { verb: Verb },
+): Promise<RegistrarActor> {
+  try {
+    return requirePermission(ctx.actor, spec.verb);
+  } catch (error) {
+    if (isRegistryError(error)) {
+      await recordAudit(ctx.db, {
+        actor: ctx.actor,
+        at: ctx.clock.now(),
+        accountId: "accountId" in ctx.actor ? ctx.actor.accountId : null,
+        operation: spec.name,
+        objectType: spec.objectType,
+        objectLabel: spec.objectLabel ?? null,
+        outcome: "REFUSED",
+        errorCode: error.code,
+      });
+    }
+    throw error;
+  }
+}
+
 function requireRegistrant(actor: Actor): Extract<Actor, { kind: "registrant" }> {
   if (actor.kind !== "registrant") {
     throw new RegistryError("NOT_AUTHORIZED", "Only the registrant may answer this request");

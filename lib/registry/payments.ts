@@ -5,13 +5,16 @@ import type { CoreContext } from "@/lib/registry/context";
 import { RegistryError } from "@/lib/registry/errors";
 import { creditAccount } from "@/lib/registry/ledger";
 import { queueNotification } from "@/lib/registry/notifications";
-import { runOperatorOperation, runRegistrarOperation } from "@/lib/registry/operation";
+import {
+  requirePermissionAudited,
+  runOperatorOperation,
+  runRegistrarOperation,
+} from "@/lib/registry/operation";
 import type {
   CardDetails,
   PaymentProvider,
   ProviderPayment,
 } from "@/lib/registry/payment-provider";
-import { requirePermission } from "@/lib/registry/permissions";
 import { formatDkk } from "@/lib/registry/rules/pricing";
 
 // R-PAY-2 funding. A payment is booked exactly once: the Payment row is inserted with
@@ -86,13 +89,20 @@ function checkAmount(amount: number) {
   }
 }
 
+const topUpSpec = (reference: string) => ({
+  name: "billing.topUp",
+  verb: "billing.topUp" as const,
+  objectType: "Payment",
+  objectLabel: reference,
+});
+
 /** Payer: charge a card through the provider and book the outcome (PAYMENT_DECLINED if failed). */
 export async function topUpByCard(
   ctx: CoreContext,
   provider: PaymentProvider,
   input: { amount: number; card: CardDetails },
 ): Promise<Booking> {
-  const actor = requirePermission(ctx.actor, "billing.topUp");
+  const actor = await requirePermissionAudited(ctx, topUpSpec(""));
   checkAmount(input.amount);
   // The provider call happens before, never inside, the transaction (STYLE.md).
   const payment = await provider.createPayment({
@@ -112,7 +122,7 @@ export async function confirmCardPayment(
   provider: PaymentProvider,
   input: { reference: string },
 ): Promise<Booking> {
-  requirePermission(ctx.actor, "billing.topUp");
+  await requirePermissionAudited(ctx, topUpSpec(input.reference));
   const payment = await provider.retrievePayment(input.reference);
   return bookCardPayment(ctx, provider, payment, input.reference);
 }

@@ -3,7 +3,6 @@ import type { CoreContext } from "@/lib/registry/context";
 import { findUnavailability, notAvailable } from "@/lib/registry/availability";
 import { resolveNameServers } from "@/lib/registry/delegation";
 import { type DomainView, readDomainView } from "@/lib/registry/domain-view";
-import { RegistryError } from "@/lib/registry/errors";
 import { findPortfolioHandle, findUsableContact } from "@/lib/registry/handles";
 import { debitAccount } from "@/lib/registry/ledger";
 import { queueNotification } from "@/lib/registry/notifications";

@@ -132,7 +132,7 @@ describe("renewDomain", () => {
     });
     const exDate = d.exDate!.toISOString().slice(0, 10);
     const res = await renewDomain(payer(), { name: "sorensen-familie.dk", curExpDate: exDate });
-    expect(res.domain.exDate > exDate).toBe(true);
+    expect(res.domain.exDate! > exDate).toBe(true);
   });
 
   it("R-REN-1 policy: under .dk 2026 a renewal more than 2 months before expiry is refused", async () => {
