@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { LoginError, logIn } from "@/lib/auth/login";
+import { authSettings } from "@/lib/auth/settings";
+import { totpCodeAt } from "@/lib/auth/totp";
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "@/prisma/seed/demo";
+import { openRegistry, type Registry } from "../registry/support";
+
+const settings = authSettings({});
+let r: Registry;
+beforeAll(async () => {
+  r = await openRegistry();
+});
+afterAll(() => r?.close());
+beforeEach(() => r.clock.set(new Date("2026-03-10T12:00:00Z")));
+
+const attempt = (email: string, password: string, extra: { code?: string; ip?: string } = {}) =>
+  logIn(r.prisma, "user", { email, password, code: extra.code, ip: extra.ip ?? "127.0.0.1" }, r.clock.now(), settings);
+
+async function failure(p: Promise<unknown>): Promise<LoginError> {
+  const error = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(LoginError);
+  return error as LoginError;
+}
+
+describe("login", () => {
+  it("five wrong passwords lock the account: the right one then fails saying until when", async () => {
+    for (let i = 0; i < 5; i++) {
+      expect((await failure(attempt("proxy@demo.test", "wrong-password-1"))).code).toBe("INVALID_CREDENTIALS");
+      r.clock.advance({ seconds: 10 });
+    }
+    const locked = await failure(attempt("proxy@demo.test", DEMO_PASSWORD));
+    expect(locked.code).toBe("LOCKED");
+    // the first failure was at 12:00:00 UTC; the lock lifts 15 minutes later, 13:15 in Copenhagen
+    expect(locked.retryAt).toEqual(new Date("2026-03-10T12:15:00Z"));
+    expect(locked.message).toMatch(/locked until .*13:15/);
+    r.clock.set(new Date("2026-03-10T12:15:01Z"));
+    await expect(attempt("proxy@demo.test", DEMO_PASSWORD)).resolves.toHaveProperty("sessionId");
+  });
+
+  it("attempts and refusals are recorded and audited", async () => {
+    await failure(attempt("nsa@demo.test", "not-the-password"));
+    await attempt("nsa@demo.test", DEMO_PASSWORD);
+    const attempts = await r.prisma.loginAttempt.findMany({ where: { email: "nsa@demo.test" }, orderBy: { at: "asc" } });
+    expect(attempts.map((a) => [a.succeeded, a.reason])).toEqual([
+      [false, "invalid-credentials"],
+      [true, null],
+    ]);
+    const audits = await r.prisma.auditEvent.findMany({
+      where: { operation: "auth.login", actorLabel: "nsa@demo.test" },
+      orderBy: { id: "asc" },
+    });
+    expect(audits.map((a) => [a.outcome, a.errorCode])).toEqual([
+      ["REFUSED", "invalid-credentials"],
+      ["SUCCESS", null],
+    ]);
+    expect(audits[0]?.accountId).toBe(r.demoId);
+  });
+
+  it("an address with too many failures is limited whatever the account", async () => {
+    const limited = { ...settings, ipMaxFailures: 3 };
+    const ip = "127.0.0.9";
+    for (const email of ["a@x.test", "b@x.test", "c@x.test"]) {
+      await failure(logIn(r.prisma, "user", { email, password: "nope-nope-nope", ip }, r.clock.now(), limited));
+    }
+    const refused = await failure(
+      logIn(r.prisma, "user", { email: "all@demo.test", password: DEMO_PASSWORD, ip }, r.clock.now(), limited),
+    );
+    expect(refused.code).toBe("IP_RATE_LIMITED");
+  });
+
+  it("service users cannot log in to the portal", async () => {
+    expect((await failure(attempt("epp@demo.test", DEMO_PASSWORD))).code).toBe("SERVICE_USER");
+  });
+
+  it("TOTP: the code is asked for, a wrong code and a reused code are refused", async () => {
+    expect((await failure(attempt("totp@demo.test", DEMO_PASSWORD))).code).toBe("TOTP_REQUIRED");
+    expect((await failure(attempt("totp@demo.test", DEMO_PASSWORD, { code: "000000" }))).code).toBe("TOTP_INVALID");
+    const code = totpCodeAt(DEMO_TOTP_SECRET, r.clock.now());
+    await expect(attempt("totp@demo.test", DEMO_PASSWORD, { code })).resolves.toHaveProperty("sessionId");
+    r.clock.advance({ seconds: 20 });
+    const reused = await failure(attempt("totp@demo.test", DEMO_PASSWORD, { code }));
+    expect(reused.code).toBe("TOTP_INVALID");
+    expect(reused.message).toMatch(/already used/);
+    r.clock.advance({ seconds: 30 });
+    const next = totpCodeAt(DEMO_TOTP_SECRET, r.clock.now());
+    await expect(attempt("totp@demo.test", DEMO_PASSWORD, { code: next })).resolves.toHaveProperty("sessionId");
+  });
+
+  it("operators log in with their own accounts, not with registrar users", async () => {
+    const op = logIn(r.prisma, "operator", { email: "operator@registry.test", password: DEMO_PASSWORD, ip: "127.0.0.1" }, r.clock.now(), settings);
+    await expect(op).resolves.toHaveProperty("sessionId");
+    const wrong = logIn(r.prisma, "operator", { email: "all@demo.test", password: DEMO_PASSWORD, ip: "127.0.0.1" }, r.clock.now(), settings);
+    expect((await failure(wrong)).code).toBe("INVALID_CREDENTIALS");
+  });
+});
