@@ -21,7 +21,8 @@ export default defineConfig({
   forbidOnly: isCI,
   // Flaky tests get fixed, not retried (STYLE.md).
   retries: 0,
-  workers: isCI ? 1 : 2,
+  // One worker: the specs share one server and its demo users (a lockout test locks one of them).
+  workers: 1,
   reporter: process.env.PLAYWRIGHT_JSON_OUT
     ? [["list"], ["json", { outputFile: process.env.PLAYWRIGHT_JSON_OUT }]]
     : "list",
@@ -39,7 +40,8 @@ export default defineConfig({
     // npm start migrates, seeds and builds if needed, then runs server/entry.ts.
     command: "rm -rf data/e2e && npm start",
     url: `${baseURL}/login`,
-    env: { PORT: String(port), DATA_DIR: "data/e2e" },
+    // A short account lock, so the lockout spec can also see it lift.
+    env: { PORT: String(port), DATA_DIR: "data/e2e", LOGIN_ACCOUNT_WINDOW_MINUTES: "0.25" },
     timeout: 300_000,
     reuseExistingServer: !isCI,
     stdout: "pipe",

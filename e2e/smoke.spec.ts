@@ -9,7 +9,7 @@ test("the login page renders its form", async ({ page }) => {
   ).toBeVisible();
   await expect(page.getByLabel("Email")).toBeVisible();
   await expect(page.getByLabel("Password")).toHaveAttribute("type", "password");
-  await expect(page.getByRole("button", { name: "Log in" })).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Log in" })).toBeEnabled();
 });
 
 test("the home page redirects to the login page", async ({ page }) => {

@@ -1,0 +1,77 @@
+import { expect, test } from "@playwright/test";
+import { logIn } from "./support";
+
+// DESIGN.md §1: which sections each meta-role opens.
+const SECTIONS = {
+  Dashboard: "/",
+  Domains: "/domains",
+  "Name servers": "/nameservers",
+  Billing: "/billing",
+  Messages: "/messages",
+  Administration: "/admin",
+} as const;
+type Section = keyof typeof SECTIONS;
+
+const USERS: [string, Section[]][] = [
+  ["admin@demo.test", ["Dashboard", "Messages", "Administration"]],
+  ["registrar@demo.test", ["Dashboard", "Domains", "Name servers", "Messages"]],
+  ["payer@demo.test", ["Dashboard", "Domains", "Billing", "Messages"]],
+  ["nsa@demo.test", ["Dashboard", "Domains", "Name servers", "Messages"]],
+  ["proxy@demo.test", ["Dashboard", "Domains", "Messages"]],
+  ["all@demo.test", ["Dashboard", "Domains", "Name servers", "Billing", "Messages", "Administration"]],
+  ["admin@other.test", ["Dashboard", "Domains", "Name servers", "Billing", "Messages", "Administration"]],
+];
+
+for (const [email, allowed] of USERS) {
+  test(`${email} sees exactly the navigation of its meta-roles, and 403 elsewhere`, async ({ page }) => {
+    await logIn(page, email);
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await expect(nav.getByRole("link")).toHaveText(allowed);
+    for (const [name, path] of Object.entries(SECTIONS) as [Section, string][]) {
+      const response = await page.request.get(path, { maxRedirects: 0 });
+      if (allowed.includes(name)) {
+        expect(response.status(), `${email} ${path}`).toBe(200);
+      } else {
+        expect(response.status(), `${email} ${path}`).toBe(403);
+        expect(await response.text()).toContain("You do not have access to this section");
+      }
+    }
+  });
+}
+
+test("a section refused by URL shows a plain explanation, not an empty page", async ({ page }) => {
+  await logIn(page, "proxy@demo.test");
+  await page.goto("/billing");
+  await expect(page.getByRole("heading", { name: /do not have access/i })).toBeVisible();
+});
+
+test("admin@other.test never sees a Demo object", async ({ page }) => {
+  await logIn(page, "admin@other.test");
+  await expect(page.getByTestId("registrar-name")).toHaveText("Other Registrar ApS");
+  for (const path of Object.values(SECTIONS)) {
+    await page.goto(path);
+    const text = await page.locator("body").innerText();
+    expect(text, path).not.toMatch(/Demo Registrar|demo\.test|demo-hosting|søbakke|-demo\.dk/i);
+  }
+});
+
+test("logout ends the session on the server: replaying the old cookie fails", async ({ page, browser }) => {
+  await logIn(page, "registrar@demo.test");
+  const cookies = await page.context().cookies();
+  await page.getByRole("button", { name: "Log out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+
+  const replay = await browser.newContext();
+  await replay.addCookies(cookies);
+  const again = await replay.newPage();
+  const response = await again.request.get("/domains", { maxRedirects: 0 });
+  expect(response.status()).toBe(307);
+  expect(response.headers().location).toMatch(/\/login/);
+  await replay.close();
+});
+
+test("signed-out requests are sent to the login page", async ({ page }) => {
+  const response = await page.request.get("/domains", { maxRedirects: 0 });
+  expect(response.status()).toBe(307);
+  expect(response.headers().location).toMatch(/\/login$/);
+});
