@@ -8,7 +8,9 @@ export type AuthSettings = {
   ipWindowMinutes: number;
 };
 
-function num(env: NodeJS.ProcessEnv, key: string, fallback: number): number {
+type Env = Record<string, string | undefined>;
+
+function num(env: Env, key: string, fallback: number): number {
   const raw = env[key];
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
@@ -16,7 +18,7 @@ function num(env: NodeJS.ProcessEnv, key: string, fallback: number): number {
   return value;
 }
 
-export function authSettings(env: NodeJS.ProcessEnv = process.env): AuthSettings {
+export function authSettings(env: Env = process.env): AuthSettings {
   return {
     idleMinutes: num(env, "SESSION_IDLE_MINUTES", 30),
     maxSessionHours: num(env, "SESSION_MAX_HOURS", 12),

@@ -1,0 +1,79 @@
+import "server-only";
+import type { z } from "zod";
+import { getPrisma } from "@/lib/db/client";
+import type { RegistrarActor } from "@/lib/registry/actor";
+import { systemClock } from "@/lib/registry/clock";
+import type { CoreContext } from "@/lib/registry/context";
+import { isRegistryError } from "@/lib/registry/errors";
+import type { Verb } from "@/lib/registry/permissions";
+import type { ActionResult } from "./result";
+
+/** Names of demo objects the access test forges inputs with (tests/actions). */
+export type ForgeFixtures = {
+  domain: string; // a Demo domain
+  suspendedDomain: string;
+  messageIds: number[]; // Demo's unread notifications
+};
+
+export type ActionDefinition<S extends z.ZodType, T> = {
+  verb: Verb;
+  schema: S;
+  run(ctx: CoreContext, input: z.output<S>): Promise<T>;
+  /** Pages to revalidate after a success. */
+  revalidate?: (input: z.output<S>) => string[];
+  /** An input naming another registrar's objects, for the generated access test. */
+  forge(f: ForgeFixtures): unknown;
+};
+
+export type DefinedAction<S extends z.ZodType = z.ZodType, T = unknown> = ((
+  raw: unknown,
+) => Promise<ActionResult<T>>) & { definition: ActionDefinition<S, T> };
+
+/**
+ * The server-action recipe of STYLE.md in one place: parse with the shared zod schema, resolve
+ * the actor from the session (never from input), call the core — which checks the permission and
+ * the portfolio itself — map RegistryError to a typed result, revalidate.
+ */
+export async function executeAction<S extends z.ZodType, T>(
+  def: ActionDefinition<S, T>,
+  actor: RegistrarActor,
+  raw: unknown,
+  deps: Pick<CoreContext, "db" | "clock"> = { db: getPrisma(), clock: systemClock },
+): Promise<ActionResult<T>> {
+  const parsed = def.schema.safeParse(raw);
+  if (!parsed.success) {
+    const { fieldErrors } = (await import("zod")).z.flattenError(parsed.error);
+    return {
+      ok: false,
+      code: "VALIDATION_FAILED",
+      message: "Some fields need attention.",
+      fieldErrors: fieldErrors as Record<string, string[]>,
+    };
+  }
+  try {
+    const data = await def.run({ ...deps, actor }, parsed.data);
+    return { ok: true, data };
+  } catch (error) {
+    if (isRegistryError(error)) {
+      const fieldErrors = (error.details as { fieldErrors?: Record<string, string[]> } | undefined)?.fieldErrors;
+      return { ok: false, code: error.code, message: error.message, ...(fieldErrors ? { fieldErrors } : {}) };
+    }
+    console.error("Action failed unexpectedly", error);
+    return { ok: false, code: "INTERNAL_ERROR", message: "Something went wrong on our side. Nothing was changed." };
+  }
+}
+
+export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>): DefinedAction<S, T> {
+  const action = async (raw: unknown): Promise<ActionResult<T>> => {
+    // imported lazily so tests can load the definitions without a request context
+    const { requireActor } = await import("@/lib/auth/actor");
+    const actor = await requireActor();
+    const result = await executeAction(def, actor, raw);
+    if (result.ok && def.revalidate) {
+      const { revalidatePath } = await import("next/cache");
+      for (const path of def.revalidate(def.schema.parse(raw) as z.output<S>)) revalidatePath(path);
+    }
+    return result;
+  };
+  return Object.assign(action, { definition: def });
+}

@@ -1,0 +1,74 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { executeAction, type DefinedAction, type ForgeFixtures } from "@/lib/actions/define";
+import type { RegistrarActor } from "@/lib/registry/actor";
+import { can } from "@/lib/registry/permissions";
+import { openRegistry, type Registry } from "../registry/support";
+import { snapshotTables } from "../support/snapshot";
+
+/**
+ * Generated from lib/actions: every exported server action, called as every single-role Demo user
+ * and as Other Registrar's administrator with input naming Demo's objects. Every refusal must be
+ * NOT_AUTHORIZED or NOT_FOUND and change no row. New actions join automatically.
+ */
+const actionsDir = path.resolve(import.meta.dirname, "../../lib/actions");
+const modules = readdirSync(actionsDir).filter(
+  (f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && !["define.ts", "result.ts"].includes(f),
+);
+
+const actions: [string, DefinedAction][] = [];
+for (const file of modules) {
+  const mod = (await import(path.join(actionsDir, file))) as Record<string, unknown>;
+  for (const [name, value] of Object.entries(mod)) actions.push([`${file}:${name}`, value as DefinedAction]);
+}
+
+// Tables an access refusal may touch: only its own audit trail.
+const IGNORED = new Set(["AuditEvent", "RateLimitEvent", "LoginAttempt", "Session"]);
+
+let r: Registry;
+let fixtures: ForgeFixtures;
+const actors: [string, RegistrarActor][] = [];
+
+beforeAll(async () => {
+  r = await openRegistry();
+  const demo = (email: string) => r.prisma.user.findUniqueOrThrow({ where: { email } });
+  for (const email of ["admin@demo.test", "registrar@demo.test", "payer@demo.test", "nsa@demo.test", "proxy@demo.test", "admin@other.test"]) {
+    const u = await demo(email);
+    actors.push([email, { kind: "portal", userId: u.id, accountId: u.accountId, metaRoles: u.metaRoles, ip: "127.0.0.1", label: email }]);
+  }
+  const messages = await r.prisma.notification.findMany({ where: { accountId: r.demoId, ackedAt: null } });
+  fixtures = { domain: "demo-hosting.dk", suspendedDomain: "opsagt-demo.dk", messageIds: messages.map((m) => m.id) };
+});
+afterAll(() => r?.close());
+
+describe("server actions refuse whoever may not act (generated)", () => {
+  it("finds the actions, each built with defineAction", () => {
+    expect(actions.length).toBeGreaterThan(0);
+    for (const [name, action] of actions) {
+      expect(typeof action, name).toBe("function");
+      expect(action.definition?.verb, `${name} must be made with defineAction`).toBeTruthy();
+    }
+  });
+
+  it.each(actions)("%s", async (name, action) => {
+    const def = action.definition;
+    let refusals = 0;
+    for (const [email, actor] of actors) {
+      const isOther = actor.accountId === r.otherId;
+      if (!isOther && can(actor, def.verb)) continue; // allowed: not an access case
+      const tables = (await snapshotTables(r.prisma)) as Record<string, string[]>;
+      const result = await executeAction(def, actor, def.forge(fixtures), { db: r.prisma, clock: r.clock });
+      expect(result.ok, `${name} as ${email}`).toBe(false);
+      if (!result.ok) {
+        expect(isOther ? ["NOT_AUTHORIZED", "NOT_FOUND"] : ["NOT_AUTHORIZED"], `${name} as ${email}: ${result.code}`).toContain(result.code);
+      }
+      const after = await snapshotTables(r.prisma);
+      for (const table of Object.keys(after)) {
+        if (!IGNORED.has(table)) expect(after[table], `${name} as ${email} changed ${table}`).toEqual(tables[table]);
+      }
+      refusals += 1;
+    }
+    expect(refusals).toBeGreaterThan(0);
+  });
+});
