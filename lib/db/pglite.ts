@@ -6,6 +6,11 @@ import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 // Next.js dev reloads and is shared by the custom server and the Next.js handler.
 const registry = ((globalThis as { __rpPglite?: Map<string, PGlite> }).__rpPglite ??= new Map());
 
+/** A throwaway in-memory database started from a dump (tests clone a migrated template). */
+export function openPgliteFromDump(dump: Blob): PGlite {
+  return new PGlite({ loadDataDir: dump, extensions: { pg_trgm } });
+}
+
 export function openPglite(dataDir: string): PGlite {
   const existing = registry.get(dataDir);
   if (existing && !existing.closed) return existing;

@@ -23,7 +23,7 @@ export type Posting = {
   paymentId?: string | null;
 };
 
-type BalanceRow = {
+export type BalanceRow = {
   balance: number;
   lowBalanceThreshold: number;
   lowBalanceNotifiedAt: Date | null;
@@ -102,7 +102,7 @@ async function insertEntry(tx: Tx, posting: Posting, amount: number, balanceAfte
 }
 
 /** R-MSG-1 "low balance": once per crossing below the threshold; a credit above it re-arms. */
-async function notifyLowBalance(tx: Tx, accountId: string, row: BalanceRow, now: Date) {
+export async function notifyLowBalance(tx: Tx, accountId: string, row: BalanceRow, now: Date) {
   if (row.balance >= row.lowBalanceThreshold || row.lowBalanceNotifiedAt !== null) return;
   await tx.registrarAccount.update({
     where: { id: accountId },

@@ -43,9 +43,11 @@ export type Registry = {
 };
 
 export async function openRegistry(): Promise<Registry> {
-  const db = await createTestDatabase();
+  const db = await createTestDatabase({
+    key: `demo@${SEED_NOW}`,
+    prepare: (prisma) => seedDemoRegistry(prisma, new Date(SEED_NOW)),
+  });
   const prisma = db.prisma;
-  await seedDemoRegistry(prisma, new Date(SEED_NOW));
   const clock = fakeClock(SEED_NOW);
   const demo = await prisma.registrarAccount.findFirstOrThrow({
     where: { name: "Demo Registrar A/S" },

@@ -4,7 +4,7 @@ import pg from "pg";
 import { pgliteAdapterFactory, postgresAdapterFactory } from "@/lib/db/adapters";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrator";
-import { openPglite } from "@/lib/db/pglite";
+import { openPglite, openPgliteFromDump } from "@/lib/db/pglite";
 
 /**
  * A fresh, empty database for one test file: an in-memory PGlite by default, or — when
@@ -21,10 +21,10 @@ export type EmptyDatabase = {
 
 export const usesPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
-export async function createEmptyDatabase(): Promise<EmptyDatabase> {
+export async function createEmptyDatabase(dump?: Blob): Promise<EmptyDatabase> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
-    const client = openPglite("memory://");
+    const client = dump ? openPgliteFromDump(dump) : openPglite("memory://");
     return {
       kind: "pglite",
       factory: pgliteAdapterFactory(client),
@@ -61,10 +61,47 @@ export type TestDatabase = EmptyDatabase & {
   close(): Promise<void>;
 };
 
-/** A fresh database with every migration applied, and a Prisma client on it. */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const db = await createEmptyDatabase();
-  await applyMigrations(db.factory);
+/**
+ * PGlite templates, made once per test worker and cloned per test database: applying the
+ * migrations (and seeding) every time would cost seconds per test.
+ */
+const templates = new Map<string, Promise<Blob>>();
+
+function template(key: string, prepare?: (prisma: PrismaClient) => Promise<unknown>): Promise<Blob> {
+  let made = templates.get(key);
+  if (!made) {
+    made = (async () => {
+      const client = openPglite("memory://");
+      const factory = pgliteAdapterFactory(client);
+      await applyMigrations(factory);
+      if (prepare) {
+        const prisma = createPrismaClient(factory);
+        await prepare(prisma);
+        await prisma.$disconnect();
+      }
+      const dump = await client.dumpDataDir("none");
+      await client.close();
+      return dump;
+    })();
+    templates.set(key, made);
+  }
+  return made;
+}
+
+/**
+ * A fresh database with every migration applied, and a Prisma client on it. With `prepare`
+ * (and a `key` naming what it does), the database also holds what prepare wrote — made once and
+ * cloned on PGlite, run anew on PostgreSQL.
+ */
+export async function createTestDatabase(
+  options: { key?: string; prepare?: (prisma: PrismaClient) => Promise<unknown> } = {},
+): Promise<TestDatabase> {
+  const { key = "migrated", prepare } = options;
+  const usePg = Boolean(process.env.TEST_DATABASE_URL);
+  const db = await createEmptyDatabase(usePg ? undefined : await template(key, prepare));
+  if (usePg) {
+    await applyMigrations(db.factory);
+  }
   const clients: PrismaClient[] = [];
   const newClient = () => {
     const c = createPrismaClient(db.newFactory());
@@ -73,6 +110,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
   const prisma = createPrismaClient(db.factory);
   clients.push(prisma);
+  if (usePg && prepare) await prepare(prisma);
   return {
     ...db,
     prisma,

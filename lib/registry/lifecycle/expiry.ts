@@ -1,0 +1,174 @@
+import type { Tx } from "@/lib/db/client";
+import type { LedgerOperation } from "@/lib/db/generated/enums";
+import { type BalanceRow, notifyLowBalance } from "@/lib/registry/ledger";
+import type { Policy } from "@/lib/registry/policy";
+import {
+  addDays,
+  addYears,
+  expiryInstant,
+  registryDateFromDb,
+  registryDateToDb,
+  type RegistryDate,
+} from "@/lib/registry/rules/dates";
+import { formatDkk, priceForPeriod } from "@/lib/registry/rules/pricing";
+import { auditMany, groupBy, notifyMany, type NotificationDraft, type SystemAudit } from "./shared";
+
+// R-REN-4: at expiry an auto-renew domain is renewed for one year — billed even without funds,
+// or invoiced to its payer when registrant-paid — and an auto-expire domain is suspended with
+// 30 days of redemption. One batch = one transaction over rows claimed with SKIP LOCKED, so
+// several workers never process a domain twice.
+
+type DueDomain = {
+  id: string;
+  aLabel: string;
+  uLabel: string;
+  registrarId: string;
+  payerId: string | null;
+  registrarHandleId: string;
+  exDate: Date;
+  renewalPolicy: "AUTO_RENEW" | "AUTO_EXPIRE";
+};
+
+async function claimExpired(tx: Tx, today: RegistryDate, limit: number): Promise<DueDomain[]> {
+  return tx.$queryRaw<DueDomain[]>`
+    SELECT d.id, d."aLabel", d."uLabel", d."registrarId", d."payerId", d."exDate", d."renewalPolicy",
+           r."handleId" AS "registrarHandleId"
+    FROM "Domain" d JOIN "RegistrarAccount" r ON r.id = d."registrarId"
+    WHERE d.state = 'ACTIVE' AND d."exDate" <= ${registryDateToDb(today)}::date
+    ORDER BY d."exDate", d.id
+    LIMIT ${limit}
+    FOR UPDATE OF d SKIP LOCKED`;
+}
+
+/** Processes one batch of expired domains; returns how many it claimed. */
+export async function expireBatch(
+  tx: Tx,
+  now: Date,
+  today: RegistryDate,
+  policy: Policy,
+  limit: number,
+): Promise<number> {
+  const due = await claimExpired(tx, today, limit);
+  const renew = due.filter((d) => d.renewalPolicy === "AUTO_RENEW");
+  const suspend = due.filter((d) => d.renewalPolicy === "AUTO_EXPIRE");
+  await autoRenew(tx, now, policy, renew);
+  await suspendExpired(tx, now, policy, suspend);
+  return due.length;
+}
+
+async function autoRenew(tx: Tx, now: Date, policy: Policy, domains: DueDomain[]) {
+  if (domains.length === 0) return;
+  const price = priceForPeriod(policy, { unit: "y", value: 1 });
+  const next = domains.map((d) => addYears(registryDateFromDb(d.exDate), 1));
+  await tx.$executeRaw`
+    UPDATE "Domain" AS d SET "exDate" = v.ex, "updatedAt" = ${now}
+    FROM unnest(${domains.map((d) => d.id)}::uuid[], ${next.map(registryDateToDb)}::date[]) AS v(id, ex)
+    WHERE d.id = v.id`;
+
+  const billed = domains.filter((d) => !d.payerId || d.payerId === d.registrarHandleId);
+  const invoiced = domains.filter((d) => d.payerId && d.payerId !== d.registrarHandleId);
+  const notes: NotificationDraft[] = [];
+  const audits: SystemAudit[] = [];
+  const nextOf = new Map(domains.map((d, i) => [d.id, next[i]!]));
+
+  const byAccount = groupBy(billed, (d) => d.registrarId);
+  for (const [accountId, list] of byAccount) {
+    // one conditional-free debit per account and batch; balances may go negative (R-PAY-1)
+    const rows = await tx.$queryRaw<BalanceRow[]>`
+      UPDATE "RegistrarAccount" SET balance = balance - ${price * list.length}
+      WHERE id = ${accountId}::uuid
+      RETURNING balance, "lowBalanceThreshold", "lowBalanceNotifiedAt"`;
+    const row = rows[0]!;
+    let running = row.balance + price * list.length;
+    await tx.ledgerEntry.createMany({
+      data: list.map((d) => {
+        running -= price;
+        return {
+          accountId,
+          operation: "AUTO_RENEWAL" as LedgerOperation,
+          amount: -price,
+          balanceAfter: running,
+          domainName: d.aLabel,
+          domainId: d.id,
+          periodMonths: 12,
+          actorKind: "SYSTEM" as const,
+          actorLabel: "lifecycle",
+          description: `Automatic renewal of ${d.uLabel}, 1 year`,
+          createdAt: now,
+        };
+      }),
+    });
+    await notifyLowBalance(tx, accountId, row, now);
+  }
+  if (invoiced.length) {
+    await tx.invoice.createMany({
+      data: invoiced.map((d) => ({
+        domainId: d.id,
+        accountId: d.registrarId,
+        payerId: d.payerId!,
+        amount: price,
+        periodYears: 1,
+        issuedAt: now,
+      })),
+    });
+  }
+  for (const d of domains) {
+    const isInvoiced = invoiced.includes(d);
+    notes.push({
+      accountId: d.registrarId,
+      type: "DOMAIN_AUTO_RENEWED",
+      domainName: d.aLabel,
+      message: `Domain ${d.uLabel} was renewed automatically until ${nextOf.get(d.id)}${
+        isInvoiced ? `; ${formatDkk(price)} is invoiced to its payer` : `; ${formatDkk(price)} was charged`
+      }`,
+      data: { exDate: nextOf.get(d.id)!, invoiced: isInvoiced },
+    });
+    audits.push({
+      accountId: d.registrarId,
+      operation: "lifecycle.autoRenew",
+      objectType: "Domain",
+      objectId: d.id,
+      objectLabel: d.aLabel,
+      before: { exDate: registryDateFromDb(d.exDate) },
+      after: { exDate: nextOf.get(d.id)!, invoiced: isInvoiced },
+    });
+  }
+  await notifyMany(tx, now, notes);
+  await auditMany(tx, now, audits);
+}
+
+async function suspendExpired(tx: Tx, now: Date, policy: Policy, domains: DueDomain[]) {
+  if (domains.length === 0) return;
+  const suspendedAt = domains.map((d) => expiryInstant(registryDateFromDb(d.exDate)));
+  const deleteOn = domains.map((d) => addDays(registryDateFromDb(d.exDate), policy.redemptionDays));
+  await tx.$executeRaw`
+    UPDATE "Domain" AS d SET state = 'SUSPENDED', "suspensionReason" = 'EXPIRED',
+      "suspendedAt" = v.s, "deleteAt" = v.del, "updatedAt" = ${now}
+    FROM unnest(${domains.map((d) => d.id)}::uuid[], ${suspendedAt}::timestamptz[],
+                ${deleteOn.map(expiryInstant)}::timestamptz[]) AS v(id, s, del)
+    WHERE d.id = v.id`;
+  await notifyMany(
+    tx,
+    now,
+    domains.map((d, i) => ({
+      accountId: d.registrarId,
+      type: "DOMAIN_EXPIRED_SUSPENDED",
+      domainName: d.aLabel,
+      message: `Domain ${d.uLabel} expired and is suspended; it can be restored until ${deleteOn[i]}`,
+      data: { deleteOn: deleteOn[i]! },
+    })),
+  );
+  await auditMany(
+    tx,
+    now,
+    domains.map((d, i) => ({
+      accountId: d.registrarId,
+      operation: "lifecycle.suspend",
+      objectType: "Domain",
+      objectId: d.id,
+      objectLabel: d.aLabel,
+      before: { state: "ACTIVE" },
+      after: { state: "SUSPENDED", deleteOn: deleteOn[i]! },
+    })),
+  );
+}
