@@ -30,6 +30,11 @@ const domainCodes = {
     "The domain or the new registrant does not allow a change (R-CHG-1).",
   RENEWAL_POLICY_NOT_CHANGEABLE:
     "The renewal policy can be changed only on an active domain before its expiry (R-REN-3).",
+  DOMAIN_NOT_TRANSFERABLE:
+    "The domain cannot be transferred or redelegated now (not active, or already the receiver's).",
+  REGISTRANT_CHANGE_NOT_PENDING:
+    "The change-of-registrant request is not awaiting this step (decided, expired or cancelled).",
+  WAITING_LIST_NAME_AVAILABLE: "The name is free to register; there is no waiting list to join.",
 } as const;
 
 const billingCodes = {
