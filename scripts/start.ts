@@ -7,6 +7,8 @@ import path from "node:path";
 import { databaseTargetFromEnv } from "../lib/db/config";
 import { closePglite } from "../lib/db/pglite";
 import { prepareDatabase } from "../lib/db/prepare";
+import { getPrisma } from "../lib/db/client";
+import { runRegistryLifecycle } from "../lib/registry/lifecycle";
 import { startServer } from "../server/entry";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -57,10 +59,33 @@ function ensureAuthSecret() {
   process.env.NEXTAUTH_SECRET = readFileSync(file, "utf8").trim();
 }
 
+function startLifecycleTimer(intervalMs: number): NodeJS.Timeout {
+  let running = false;
+  const tick = async () => {
+    if (running) return; // a slow run is never overlapped by the next
+    running = true;
+    try {
+      await runRegistryLifecycle(getPrisma(target), new Date());
+    } catch (error) {
+      console.error("Lifecycle run failed:", error);
+    } finally {
+      running = false;
+    }
+  };
+  void tick();
+  return setInterval(() => void tick(), intervalMs);
+}
+
 ensureAuthSecret();
 ensureBuild();
 const target = databaseTargetFromEnv();
 await prepareDatabase(target);
+// On the embedded database this process owns PGlite, so it runs the lifecycle itself
+// (npm run worker does it for PostgreSQL).
+const lifecycle =
+  target.kind === "pglite" || process.env.LIFECYCLE_IN_PROCESS === "true"
+    ? startLifecycleTimer(Number(process.env.LIFECYCLE_INTERVAL_SECONDS ?? 60) * 1000)
+    : null;
 const server = await startServer({ port, hostname: process.env.BIND_ADDRESS || undefined });
 console.log(`Registrar Portal ready on ${server.url.replace("127.0.0.1", "localhost")}`);
 
@@ -70,6 +95,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     if (stopping) return;
     stopping = true;
     void (async () => {
+      if (lifecycle) clearInterval(lifecycle);
       await server.close();
       if (target.kind === "pglite") await closePglite(target.dataDir);
       process.exit(0);
