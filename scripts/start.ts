@@ -12,7 +12,15 @@ import { runRegistryLifecycle } from "../lib/registry/lifecycle";
 import { startServer } from "../server/entry";
 
 const root = path.resolve(import.meta.dirname, "..");
-const sources = ["app", "components", "lib", "proxy.ts", "next.config.js", "package-lock.json", "postcss.config.mjs"];
+const sources = [
+  "app",
+  "components",
+  "lib",
+  "proxy.ts",
+  "next.config.js",
+  "package-lock.json",
+  "postcss.config.mjs",
+];
 
 function newestMtime(p: string): number {
   if (!existsSync(p)) return 0;
@@ -29,12 +37,18 @@ function ensureBuild() {
   const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
   const changedAt = Math.max(...sources.map((s) => newestMtime(path.join(root, s))));
   if (builtAt >= changedAt) return;
-  console.log(builtAt ? "Sources changed since the last build: rebuilding…" : "Building the portal…");
-  const result = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
-    cwd: root,
-    stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-  });
+  console.log(
+    builtAt ? "Sources changed since the last build: rebuilding…" : "Building the portal…",
+  );
+  const result = spawnSync(
+    process.execPath,
+    [path.join(root, "node_modules/next/dist/bin/next"), "build"],
+    {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    },
+  );
   if (result.status !== 0) {
     console.error("next build failed");
     process.exit(result.status ?? 1);

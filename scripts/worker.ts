@@ -29,7 +29,8 @@ while (!stopping) {
   try {
     const summary = await runRegistryLifecycle(db, started);
     const work = Object.entries(summary).filter(([, n]) => n > 0);
-    if (work.length) console.log(`${started.toISOString()} ${work.map(([k, n]) => `${k}=${n}`).join(" ")}`);
+    if (work.length)
+      console.log(`${started.toISOString()} ${work.map(([k, n]) => `${k}=${n}`).join(" ")}`);
   } catch (error) {
     console.error(`${started.toISOString()} lifecycle run failed:`, error);
   }

@@ -6,6 +6,7 @@ import { RegistryError, isRegistryError } from "@/lib/registry/errors";
 import { type Verb, requireOperator, requirePermission } from "@/lib/registry/permissions";
 import type { Policy } from "@/lib/registry/policy";
 import { getPolicy } from "@/lib/registry/policy-store";
+import { withRetry } from "@/lib/registry/retry";
 
 // The one place that holds the operation discipline of DESIGN.md §2: guard the actor, run the
 // use-case in one transaction with the clock's "now" and the stored policy, write the audit event
@@ -57,31 +58,34 @@ async function runGuarded<A extends Actor, R>(
   const accountOf = (actor: Actor) => ("accountId" in actor ? actor.accountId : null);
   try {
     const actor = guard(ctx.actor);
-    const result = await ctx.db.$transaction(
-      async (tx) => {
-        const policy = await getPolicy(tx);
-        const value = await fn({
-          tx,
-          actor,
-          now,
-          policy,
-          audit: draft,
-          commitThenRefuse: (error) => new CommittedRefusal(error),
-        });
-        const refused = value instanceof CommittedRefusal ? value.error : null;
-        await recordAudit(tx, {
-          actor,
-          at: now,
-          accountId: draft.accountId ?? accountOf(actor),
-          operation: spec.name,
-          objectType: spec.objectType,
-          ...draft,
-          outcome: refused ? "REFUSED" : "SUCCESS",
-          errorCode: refused?.code ?? null,
-        });
-        return value;
-      },
-      { timeout: 30_000, maxWait: 30_000 },
+    // a serialization failure or deadlock aborts the whole transaction: run it again
+    const result = await withRetry(() =>
+      ctx.db.$transaction(
+        async (tx) => {
+          const policy = await getPolicy(tx);
+          const value = await fn({
+            tx,
+            actor,
+            now,
+            policy,
+            audit: draft,
+            commitThenRefuse: (error) => new CommittedRefusal(error),
+          });
+          const refused = value instanceof CommittedRefusal ? value.error : null;
+          await recordAudit(tx, {
+            actor,
+            at: now,
+            accountId: draft.accountId ?? accountOf(actor),
+            operation: spec.name,
+            objectType: spec.objectType,
+            ...draft,
+            outcome: refused ? "REFUSED" : "SUCCESS",
+            errorCode: refused?.code ?? null,
+          });
+          return value;
+        },
+        { timeout: 30_000, maxWait: 30_000 },
+      ),
     );
     if (result instanceof CommittedRefusal) {
       committedErrors.add(result.error);

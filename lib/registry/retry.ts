@@ -5,7 +5,11 @@
 const RETRYABLE = new Set(["40001", "40P01", "P2034"]);
 
 export function isRetryable(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string; originalCode?: string }; meta?: { code?: string } };
+  const e = error as {
+    code?: string;
+    cause?: { code?: string; originalCode?: string };
+    meta?: { code?: string };
+  };
   return [e?.code, e?.cause?.code, e?.cause?.originalCode, e?.meta?.code].some(
     (c) => typeof c === "string" && RETRYABLE.has(c),
   );

@@ -3,12 +3,22 @@ import { runLifecycle } from "@/lib/registry/lifecycle/run";
 import { registerDomain } from "@/lib/registry/registration";
 import { isRegistryError } from "@/lib/registry/errors";
 import { usesPostgres } from "@/tests/support/db";
-import { balanceOf, ledgerSum, openRegistry, OUT_OF_ZONE, setBalance, type Registry } from "./support";
+import {
+  balanceOf,
+  ledgerSum,
+  openRegistry,
+  OUT_OF_ZONE,
+  setBalance,
+  type Registry,
+} from "./support";
 
 // DESIGN.md §3 and §6: billing under concurrency, and several lifecycle workers at one instant.
 // PGlite runs every transaction through one connection, so these need PostgreSQL (CI runs them).
 
-if (!usesPostgres) console.warn("tests/registry/concurrency.test.ts skipped: needs PostgreSQL (set TEST_DATABASE_URL)");
+if (!usesPostgres)
+  console.warn(
+    "tests/registry/concurrency.test.ts skipped: needs PostgreSQL (set TEST_DATABASE_URL)",
+  );
 
 let r: Registry;
 beforeAll(async () => {
@@ -24,7 +34,12 @@ describe.skipIf(!usesPostgres)("concurrency (needs PostgreSQL: set TEST_DATABASE
       Array.from({ length: 50 }, (_, i) =>
         registerDomain(
           { db: r.db.newClient(), clock: r.clock, actor: registrar },
-          { name: `samtidig-${i}.dk`, registrant: "JCA1-DK", nameServers: OUT_OF_ZONE, termsAcceptedAt: r.clock.now() },
+          {
+            name: `samtidig-${i}.dk`,
+            registrant: "JCA1-DK",
+            nameServers: OUT_OF_ZONE,
+            termsAcceptedAt: r.clock.now(),
+          },
         ),
       ),
     );
@@ -58,8 +73,16 @@ describe.skipIf(!usesPostgres)("concurrency (needs PostgreSQL: set TEST_DATABASE
       SELECT count(*) AS n FROM "LedgerEntry" WHERE operation = 'AUTO_RENEWAL' AND "domainName" LIKE 'masse-%'
       GROUP BY "domainName" HAVING count(*) <> 1`;
     expect(perDomain).toEqual([]);
-    expect(await r.prisma.ledgerEntry.count({ where: { operation: "AUTO_RENEWAL", domainName: { startsWith: "masse-" } } })).toBe(5000);
-    expect(await r.prisma.domain.count({ where: { aLabel: { startsWith: "masse-" }, exDate: new Date("2027-04-01") } })).toBe(5000);
+    expect(
+      await r.prisma.ledgerEntry.count({
+        where: { operation: "AUTO_RENEWAL", domainName: { startsWith: "masse-" } },
+      }),
+    ).toBe(5000);
+    expect(
+      await r.prisma.domain.count({
+        where: { aLabel: { startsWith: "masse-" }, exDate: new Date("2027-04-01") },
+      }),
+    ).toBe(5000);
     expect(await ledgerSum(r, r.demoId)).toBe(await balanceOf(r, r.demoId));
   }, 120_000);
 });

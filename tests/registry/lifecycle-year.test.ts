@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runLifecycle } from "@/lib/registry/lifecycle/run";
-import { addDays, expiryInstant, localDateOf, registryDateFromDb } from "@/lib/registry/rules/dates";
+import {
+  addDays,
+  expiryInstant,
+  localDateOf,
+  registryDateFromDb,
+} from "@/lib/registry/rules/dates";
 import { snapshotTables } from "@/tests/support/snapshot";
 import { ledgerSum, openRegistry, SEED_NOW, type Registry } from "./support";
 
@@ -29,7 +34,11 @@ function plusOneYear(date: string): string {
 
 let r: Registry;
 let models: Model[];
-const expected = { renewals: new Map<string, number>(), invoices: 0, notes: new Map<string, number>() };
+const expected = {
+  renewals: new Map<string, number>(),
+  invoices: 0,
+  notes: new Map<string, number>(),
+};
 const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
 
 beforeAll(async () => {
@@ -80,9 +89,15 @@ function advanceModel(now: Date) {
 describe("the lifecycle over a year of fake time", () => {
   it("R-REN-4 R-DEL-3 matches the model day by day, and a second run changes nothing", async () => {
     const startDay = localDateOf(new Date(SEED_NOW));
-    const types = ["DOMAIN_AUTO_RENEWED", "DOMAIN_EXPIRED_SUSPENDED", "DOMAIN_DELETED", "REGISTRATION_TERMS_EXPIRED"];
+    const types = [
+      "DOMAIN_AUTO_RENEWED",
+      "DOMAIN_EXPIRED_SUSPENDED",
+      "DOMAIN_DELETED",
+      "REGISTRATION_TERMS_EXPIRED",
+    ];
     const baseNotes = new Map<string, number>();
-    for (const t of types) baseNotes.set(t, await r.prisma.notification.count({ where: { type: t } }));
+    for (const t of types)
+      baseNotes.set(t, await r.prisma.notification.count({ where: { type: t } }));
     let sawDeletion = false;
     let sawRenewal = false;
     for (let i = 1; i <= 366; i++) {
@@ -91,28 +106,38 @@ describe("the lifecycle over a year of fake time", () => {
       await runLifecycle(r.prisma, now, { batchSize: 7 });
       advanceModel(now);
 
-      const rows = await r.prisma.domain.findMany({ select: { id: true, state: true, exDate: true } });
+      const rows = await r.prisma.domain.findMany({
+        select: { id: true, state: true, exDate: true },
+      });
       const actual = new Map(rows.map((d) => [d.id, d]));
       for (const m of models) {
         const a = actual.get(m.id)!;
         expect(a.state, `${m.name} on day ${i}`).toBe(m.state);
-        if (m.state === "ACTIVE") expect(registryDateFromDb(a.exDate!), `${m.name} on day ${i}`).toBe(m.exDate);
+        if (m.state === "ACTIVE")
+          expect(registryDateFromDb(a.exDate!), `${m.name} on day ${i}`).toBe(m.exDate);
       }
       for (const account of [r.demoId, r.otherId]) {
-        expect(await r.prisma.ledgerEntry.count({ where: { accountId: account, operation: "AUTO_RENEWAL" } })).toBe(
-          expected.renewals.get(account) ?? 0,
-        );
+        expect(
+          await r.prisma.ledgerEntry.count({
+            where: { accountId: account, operation: "AUTO_RENEWAL" },
+          }),
+        ).toBe(expected.renewals.get(account) ?? 0);
       }
       expect(await r.prisma.invoice.count()).toBe(expected.invoices);
       sawDeletion ||= models.some((m) => m.state === "DELETED");
       sawRenewal ||= (expected.renewals.get(r.demoId) ?? 0) > 0;
     }
     for (const t of types) {
-      expect((await r.prisma.notification.count({ where: { type: t } })) - baseNotes.get(t)!, t).toBe(expected.notes.get(t) ?? 0);
+      expect(
+        (await r.prisma.notification.count({ where: { type: t } })) - baseNotes.get(t)!,
+        t,
+      ).toBe(expected.notes.get(t) ?? 0);
     }
     expect(sawDeletion && sawRenewal && expected.invoices > 0).toBe(true);
     for (const account of [r.demoId, r.otherId]) {
-      const { balance } = await r.prisma.registrarAccount.findUniqueOrThrow({ where: { id: account } });
+      const { balance } = await r.prisma.registrarAccount.findUniqueOrThrow({
+        where: { id: account },
+      });
       expect(await ledgerSum(r, account)).toBe(balance);
     }
     const last = new Date(expiryInstant(addDays(startDay, 366)).getTime() + 30 * 60_000);

@@ -12,7 +12,8 @@ beforeEach(async () => {
 });
 afterEach(() => r?.close());
 
-const domain = (name: string) => r.prisma.domain.findFirstOrThrow({ where: { aLabel: name }, orderBy: { createdAt: "desc" } });
+const domain = (name: string) =>
+  r.prisma.domain.findFirstOrThrow({ where: { aLabel: name }, orderBy: { createdAt: "desc" } });
 const exDateOf = async (name: string) => registryDateFromDb((await domain(name)).exDate!);
 
 describe("R-REN-4 at expiry", () => {
@@ -25,14 +26,24 @@ describe("R-REN-4 at expiry", () => {
     expect(await exDateOf(name)).toBe(exDate);
     await runLifecycle(r.prisma, expiryInstant(exDate));
     const after = await domain(name);
-    expect(registryDateFromDb(after.exDate!)).toBe(`${Number(exDate.slice(0, 4)) + 1}${exDate.slice(4)}`);
+    expect(registryDateFromDb(after.exDate!)).toBe(
+      `${Number(exDate.slice(0, 4)) + 1}${exDate.slice(4)}`,
+    );
     expect(after.state).toBe("ACTIVE");
-    const entry = await r.prisma.ledgerEntry.findFirstOrThrow({ where: { domainName: name, operation: "AUTO_RENEWAL" } });
+    const entry = await r.prisma.ledgerEntry.findFirstOrThrow({
+      where: { domainName: name, operation: "AUTO_RENEWAL" },
+    });
     expect(entry.amount).toBe(-4500);
     expect(await balanceOf(r, r.demoId)).toBe(1000 - 4500); // may go negative (R-PAY-1)
     expect(await ledgerSum(r, r.demoId)).toBe(await balanceOf(r, r.demoId));
-    expect(await r.prisma.notification.count({ where: { domainName: name, type: "DOMAIN_AUTO_RENEWED" } })).toBe(1);
-    expect(await r.prisma.notification.count({ where: { accountId: r.demoId, type: "LOW_BALANCE" } })).toBe(1);
+    expect(
+      await r.prisma.notification.count({
+        where: { domainName: name, type: "DOMAIN_AUTO_RENEWED" },
+      }),
+    ).toBe(1);
+    expect(
+      await r.prisma.notification.count({ where: { accountId: r.demoId, type: "LOW_BALANCE" } }),
+    ).toBe(1);
   });
 
   it("R-REN-4 registrant-paid: renewed and invoiced to the payer, not billed to the registrar", async () => {
@@ -40,9 +51,13 @@ describe("R-REN-4 at expiry", () => {
     const exDate = await exDateOf(name);
     const before = await balanceOf(r, r.demoId);
     await runLifecycle(r.prisma, expiryInstant(exDate));
-    const invoice = await r.prisma.invoice.findFirstOrThrow({ where: { domain: { aLabel: name } } });
+    const invoice = await r.prisma.invoice.findFirstOrThrow({
+      where: { domain: { aLabel: name } },
+    });
     expect(invoice).toMatchObject({ state: "OPEN", amount: 4500, periodYears: 1 });
-    expect(await r.prisma.ledgerEntry.count({ where: { domainName: name, operation: "AUTO_RENEWAL" } })).toBe(0);
+    expect(
+      await r.prisma.ledgerEntry.count({ where: { domainName: name, operation: "AUTO_RENEWAL" } }),
+    ).toBe(0);
     expect(await balanceOf(r, r.demoId)).toBeLessThanOrEqual(before); // others may renew, never this one
     expect(await exDateOf(name)).not.toBe(exDate);
   });
@@ -55,7 +70,11 @@ describe("R-REN-4 at expiry", () => {
     expect(d.state).toBe("SUSPENDED");
     expect(d.suspensionReason).toBe("EXPIRED");
     expect(d.deleteAt).toEqual(expiryInstant(addDays(exDate, 30)));
-    expect(await r.prisma.notification.count({ where: { domainName: name, type: "DOMAIN_EXPIRED_SUSPENDED" } })).toBe(1);
+    expect(
+      await r.prisma.notification.count({
+        where: { domainName: name, type: "DOMAIN_EXPIRED_SUSPENDED" },
+      }),
+    ).toBe(1);
   });
 
   it("a second run at the same instant changes nothing", async () => {
@@ -73,7 +92,14 @@ describe("R-DEL-3 end of redemption", () => {
     const name = "opsagt-demo.dk";
     const d = await domain(name);
     await r.prisma.authToken.create({
-      data: { kind: "TRANSFER", issuerRole: "REG", domainId: d.id, secretHash: "x".repeat(64), createdAt: r.clock.now(), expiresAt: new Date(d.deleteAt!.getTime() + 86_400_000 * 10) },
+      data: {
+        kind: "TRANSFER",
+        issuerRole: "REG",
+        domainId: d.id,
+        secretHash: "x".repeat(64),
+        createdAt: r.clock.now(),
+        expiresAt: new Date(d.deleteAt!.getTime() + 86_400_000 * 10),
+      },
     });
     await runLifecycle(r.prisma, new Date(d.deleteAt!.getTime() - 1));
     expect((await domain(name)).state).toBe("SUSPENDED");
@@ -86,7 +112,9 @@ describe("R-DEL-3 end of redemption", () => {
     r.clock.set(d.deleteAt!);
     const [availability] = await checkAvailability(r.ctx(r.user(ALL)), { names: [name] });
     expect(availability).toMatchObject({ available: true });
-    expect(await r.prisma.notification.count({ where: { domainName: name, type: "DOMAIN_DELETED" } })).toBe(1);
+    expect(
+      await r.prisma.notification.count({ where: { domainName: name, type: "DOMAIN_DELETED" } }),
+    ).toBe(1);
   });
 
   it("R-DEL-3 subordinate name servers in use are marked, then removed once unused", async () => {
@@ -98,24 +126,44 @@ describe("R-DEL-3 end of redemption", () => {
       data: { state: "SUSPENDED", suspensionReason: "CANCELLED", suspendedAt: at, deleteAt: at },
     });
     await runLifecycle(r.prisma, at);
-    const marked = await r.prisma.nameServer.findMany({ where: { host: { endsWith: ".demo-hosting.dk" } } });
-    expect(marked.map((n) => [n.host, n.markedForDeletionAt])).toEqual([
-      ["ns1.demo-hosting.dk", at],
-      ["ns2.demo-hosting.dk", at],
-    ].sort());
-    expect(await r.prisma.delegation.count({ where: { nameServerId: { in: marked.map((n) => n.id) } } })).toBeGreaterThan(0);
+    const marked = await r.prisma.nameServer.findMany({
+      where: { host: { endsWith: ".demo-hosting.dk" } },
+    });
+    expect(marked.map((n) => [n.host, n.markedForDeletionAt])).toEqual(
+      [
+        ["ns1.demo-hosting.dk", at],
+        ["ns2.demo-hosting.dk", at],
+      ].sort(),
+    );
+    expect(
+      await r.prisma.delegation.count({ where: { nameServerId: { in: marked.map((n) => n.id) } } }),
+    ).toBeGreaterThan(0);
     // once the other domains stop using them, the next run removes them
-    await r.prisma.delegation.deleteMany({ where: { nameServerId: { in: marked.map((n) => n.id) } } });
+    await r.prisma.delegation.deleteMany({
+      where: { nameServerId: { in: marked.map((n) => n.id) } },
+    });
     await runLifecycle(r.prisma, new Date(at.getTime() + 60_000));
-    expect(await r.prisma.nameServer.count({ where: { host: { endsWith: ".demo-hosting.dk" } } })).toBe(0);
+    expect(
+      await r.prisma.nameServer.count({ where: { host: { endsWith: ".demo-hosting.dk" } } }),
+    ).toBe(0);
   });
 
   it("R-REG-2 a hold nobody answered ends at its deadline and the name is free", async () => {
-    const hold = await r.prisma.registrationHold.findFirstOrThrow({ where: { state: "PENDING" }, include: { domain: true } });
+    const hold = await r.prisma.registrationHold.findFirstOrThrow({
+      where: { state: "PENDING" },
+      include: { domain: true },
+    });
     await runLifecycle(r.prisma, hold.expiresAt);
-    const after = await r.prisma.registrationHold.findUniqueOrThrow({ where: { id: hold.id }, include: { domain: true } });
+    const after = await r.prisma.registrationHold.findUniqueOrThrow({
+      where: { id: hold.id },
+      include: { domain: true },
+    });
     expect(after.state).toBe("EXPIRED");
     expect(after.domain).toMatchObject({ state: "DELETED", liveName: null });
-    expect(await r.prisma.notification.count({ where: { domainName: hold.domain.aLabel, type: "REGISTRATION_TERMS_EXPIRED" } })).toBe(1);
+    expect(
+      await r.prisma.notification.count({
+        where: { domainName: hold.domain.aLabel, type: "REGISTRATION_TERMS_EXPIRED" },
+      }),
+    ).toBe(1);
   });
 });

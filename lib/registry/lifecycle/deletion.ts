@@ -36,7 +36,9 @@ export async function deleteBatch(tx: Tx, now: Date, limit: number): Promise<Del
       domainName: d.aLabel,
       message:
         `Domain ${d.uLabel} was deleted at the end of its redemption period` +
-        (marked.get(d.id)?.length ? `; name servers ${marked.get(d.id)!.join(", ")} are marked for deletion` : ""),
+        (marked.get(d.id)?.length
+          ? `; name servers ${marked.get(d.id)!.join(", ")} are marked for deletion`
+          : ""),
       data: { markedNameServers: marked.get(d.id) ?? [] },
     })),
   );
@@ -66,21 +68,32 @@ async function removeDomains(tx: Tx, ids: string[], now: Date) {
 }
 
 /** Hosts under deleted domains: removed when unused, else marked for deletion. */
-async function markSubordinateHosts(tx: Tx, domainIds: string[], now: Date): Promise<Map<string, string[]>> {
-  const hosts = await tx.$queryRaw<{ id: string; host: string; superordinateDomainId: string; used: boolean }[]>`
+async function markSubordinateHosts(
+  tx: Tx,
+  domainIds: string[],
+  now: Date,
+): Promise<Map<string, string[]>> {
+  const hosts = await tx.$queryRaw<
+    { id: string; host: string; superordinateDomainId: string; used: boolean }[]
+  >`
     SELECT n.id, n.host, n."superordinateDomainId",
            EXISTS (SELECT 1 FROM "Delegation" g WHERE g."nameServerId" = n.id) AS used
     FROM "NameServer" n WHERE n."superordinateDomainId" = ANY(${domainIds}::uuid[])`;
   const unused = hosts.filter((h) => !h.used).map((h) => h.id);
   const used = hosts.filter((h) => h.used);
-  if (unused.length) await tx.$executeRaw`DELETE FROM "NameServer" WHERE id = ANY(${unused}::uuid[])`;
+  if (unused.length)
+    await tx.$executeRaw`DELETE FROM "NameServer" WHERE id = ANY(${unused}::uuid[])`;
   if (used.length) {
     await tx.$executeRaw`
       UPDATE "NameServer" SET "markedForDeletionAt" = ${now}, "updatedAt" = ${now}
       WHERE id = ANY(${used.map((h) => h.id)}::uuid[]) AND "markedForDeletionAt" IS NULL`;
   }
   const byDomain = new Map<string, string[]>();
-  for (const h of used) byDomain.set(h.superordinateDomainId, [...(byDomain.get(h.superordinateDomainId) ?? []), h.host]);
+  for (const h of used)
+    byDomain.set(h.superordinateDomainId, [
+      ...(byDomain.get(h.superordinateDomainId) ?? []),
+      h.host,
+    ]);
   return byDomain;
 }
 
@@ -91,7 +104,14 @@ export async function removeUnusedMarkedHosts(tx: Tx): Promise<number> {
       AND NOT EXISTS (SELECT 1 FROM "Delegation" g WHERE g."nameServerId" = n.id)`;
 }
 
-type LapsedHold = { id: string; domainId: string; aLabel: string; uLabel: string; accountId: string; expiresAt: Date };
+type LapsedHold = {
+  id: string;
+  domainId: string;
+  aLabel: string;
+  uLabel: string;
+  accountId: string;
+  expiresAt: Date;
+};
 
 /** R-REG-2: holds whose acceptance deadline passed end; the HELD domain goes, the name is free. */
 export async function expireHoldsBatch(tx: Tx, now: Date, limit: number): Promise<number> {
@@ -105,7 +125,11 @@ export async function expireHoldsBatch(tx: Tx, now: Date, limit: number): Promis
   await tx.$executeRaw`
     UPDATE "RegistrationHold" SET state = 'EXPIRED', "decidedAt" = ${now}
     WHERE id = ANY(${lapsed.map((h) => h.id)}::uuid[])`;
-  await removeDomains(tx, lapsed.map((h) => h.domainId), now);
+  await removeDomains(
+    tx,
+    lapsed.map((h) => h.domainId),
+    now,
+  );
   await notifyMany(
     tx,
     now,

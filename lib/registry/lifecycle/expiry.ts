@@ -119,7 +119,9 @@ async function autoRenew(tx: Tx, now: Date, policy: Policy, domains: DueDomain[]
       type: "DOMAIN_AUTO_RENEWED",
       domainName: d.aLabel,
       message: `Domain ${d.uLabel} was renewed automatically until ${nextOf.get(d.id)}${
-        isInvoiced ? `; ${formatDkk(price)} is invoiced to its payer` : `; ${formatDkk(price)} was charged`
+        isInvoiced
+          ? `; ${formatDkk(price)} is invoiced to its payer`
+          : `; ${formatDkk(price)} was charged`
       }`,
       data: { exDate: nextOf.get(d.id)!, invoiced: isInvoiced },
     });

@@ -2,7 +2,12 @@ import type { PrismaClient, Tx } from "@/lib/db/client";
 import { getPolicy } from "@/lib/registry/policy-store";
 import { localDateOf } from "@/lib/registry/rules/dates";
 import { withRetry } from "@/lib/registry/retry";
-import { deleteBatch, expireHoldsBatch, removeUnusedMarkedHosts, type DeletedName } from "./deletion";
+import {
+  deleteBatch,
+  expireHoldsBatch,
+  removeUnusedMarkedHosts,
+  type DeletedName,
+} from "./deletion";
 import { expireBatch } from "./expiry";
 import { DEFAULT_BATCH } from "./shared";
 
@@ -38,7 +43,13 @@ export async function runLifecycle(
   const hooks = options.hooks ?? {};
   const policy = await getPolicy(db);
   const today = localDateOf(now);
-  const summary: LifecycleSummary = { expired: 0, deleted: 0, holdsExpired: 0, hostsRemoved: 0, other: 0 };
+  const summary: LifecycleSummary = {
+    expired: 0,
+    deleted: 0,
+    holdsExpired: 0,
+    hostsRemoved: 0,
+    other: 0,
+  };
 
   const drain = async (step: (tx: Tx) => Promise<number>) => {
     let total = 0;
@@ -59,6 +70,8 @@ export async function runLifecycle(
     return deleted.length;
   });
   for (const expire of hooks.expiries ?? []) summary.other += await expire(db, now);
-  summary.hostsRemoved = await withRetry(() => db.$transaction((tx) => removeUnusedMarkedHosts(tx)));
+  summary.hostsRemoved = await withRetry(() =>
+    db.$transaction((tx) => removeUnusedMarkedHosts(tx)),
+  );
   return summary;
 }
