@@ -1,12 +1,11 @@
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/actor";
-import { getPrisma } from "@/lib/db/client";
+import { coreContext } from "@/lib/auth/context";
+import { countMessages } from "@/lib/registry/notifications";
 
 export default async function DashboardPage() {
   const actor = await requireActor();
-  const unread = await getPrisma().notification.count({
-    where: { accountId: actor.accountId, ackedAt: null },
-  });
+  const unread = await countMessages(coreContext(actor));
   return (
     <section aria-labelledby="dashboard-title" className="flex flex-col gap-6">
       <h1 id="dashboard-title" className="text-2xl font-semibold">

@@ -1,8 +1,7 @@
 import "server-only";
 import type { z } from "zod";
-import { getPrisma } from "@/lib/db/client";
+import { coreContext } from "@/lib/auth/context";
 import type { RegistrarActor } from "@/lib/registry/actor";
-import { systemClock } from "@/lib/registry/clock";
 import type { CoreContext } from "@/lib/registry/context";
 import { isRegistryError } from "@/lib/registry/errors";
 import type { Verb } from "@/lib/registry/permissions";
@@ -38,7 +37,7 @@ export async function executeAction<S extends z.ZodType, T>(
   def: ActionDefinition<S, T>,
   actor: RegistrarActor,
   raw: unknown,
-  deps: Pick<CoreContext, "db" | "clock"> = { db: getPrisma(), clock: systemClock },
+  deps?: Pick<CoreContext, "db" | "clock">,
 ): Promise<ActionResult<T>> {
   const parsed = def.schema.safeParse(raw);
   if (!parsed.success) {
@@ -51,7 +50,7 @@ export async function executeAction<S extends z.ZodType, T>(
     };
   }
   try {
-    const data = await def.run({ ...deps, actor }, parsed.data);
+    const data = await def.run(deps ? { ...deps, actor } : coreContext(actor), parsed.data);
     return { ok: true, data };
   } catch (error) {
     if (isRegistryError(error)) {

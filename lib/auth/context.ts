@@ -1,0 +1,10 @@
+import "server-only";
+import { getPrisma } from "@/lib/db/client";
+import type { Actor } from "@/lib/registry/actor";
+import { systemClock } from "@/lib/registry/clock";
+import type { CoreContext } from "@/lib/registry/context";
+
+/** The core's context for a request: the process's database and clock, and who acts. */
+export function coreContext(actor: Actor): CoreContext {
+  return { db: getPrisma(), clock: systemClock, actor };
+}
