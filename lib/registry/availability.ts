@@ -16,7 +16,11 @@ export async function findUnavailability(
   const [blocked, live, offer] = await Promise.all([
     db.blockedName.findUnique({ where: { name: aLabel }, select: { name: true } }),
     db.domain.findUnique({ where: { liveName: aLabel }, select: { state: true } }),
-    db.waitingListOffer.findFirst({ where: { name: aLabel, state: "OPEN" }, select: { id: true } }),
+    db.waitingListOffer.findFirst({
+      // an offer the holder accepted stays reserved for its token until it expires
+      where: { name: aLabel, state: { in: ["OPEN", "ACCEPTED"] } },
+      select: { id: true },
+    }),
   ]);
   if (live)
     return live.state === "HELD"

@@ -15,6 +15,8 @@ import { normaliseNameServers } from "@/lib/registry/rules/nameservers";
 import { priceForPeriod } from "@/lib/registry/rules/pricing";
 import { checkRegistration } from "@/lib/registry/rules/registration";
 import { generateTokenSecret, hashToken } from "@/lib/registry/rules/tokens";
+import { assertTokenUseAllowed, recordingTokenFailures } from "@/lib/registry/token-use";
+import { claimWaitingListOffer } from "@/lib/registry/waiting-list-claim";
 
 // R-REG-1…5: register a domain, method 1 (terms stated, created and billed now) or method 2
 // (the name is held, not billed, and the registrant is asked by mail through a /r/ link).
@@ -34,6 +36,8 @@ export type RegisterDomainInput = {
   reference?: string | null;
   poNumber?: string | null;
   accountCode?: string | null;
+  /** R-REG-1 "Authorization code": the waiting-list offer token (R-REG-6), 8 hex digits. */
+  authorizationCode?: string | null;
 };
 
 export type RegisterDomainResult =
@@ -49,6 +53,18 @@ const fromDbModel = (m: "REGISTRAR" | "REGISTRANT"): ManagementModel =>
   m === "REGISTRAR" ? "registrar" : "registrant";
 
 export async function registerDomain(
+  ctx: CoreContext,
+  input: RegisterDomainInput,
+): Promise<RegisterDomainResult> {
+  // A wrong authorization code counts as a failed token use of the account (R-TOK-2).
+  const accountId =
+    input.authorizationCode && "accountId" in ctx.actor ? ctx.actor.accountId : null;
+  return recordingTokenFailures(ctx.db, accountId, ctx.clock.now(), () =>
+    runRegistration(ctx, input),
+  );
+}
+
+function runRegistration(
   ctx: CoreContext,
   input: RegisterDomainInput,
 ): Promise<RegisterDomainResult> {
@@ -97,6 +113,14 @@ export async function registerDomain(
         now,
       );
       const hosts = normaliseNameServers(aLabel, input.nameServers);
+      if (input.authorizationCode) await assertTokenUseAllowed(tx, actor.accountId, policy, now);
+      await claimWaitingListOffer(tx, {
+        aLabel,
+        code: input.authorizationCode?.trim() || null,
+        registrantId: registrant.id,
+        managementModel,
+        now,
+      });
       const unavailable = await findUnavailability(tx, aLabel);
       if (unavailable) throw notAvailable(aLabel, unavailable);
       const nameServerIds = await resolveNameServers(tx, {
