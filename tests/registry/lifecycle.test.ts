@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { checkAvailability } from "@/lib/registry/availability";
+import { runRegistryLifecycle } from "@/lib/registry/lifecycle";
 import { runLifecycle } from "@/lib/registry/lifecycle/run";
+import { joinWaitingList } from "@/lib/registry/waiting-list";
 import { addDays, expiryInstant, registryDateFromDb } from "@/lib/registry/rules/dates";
 import { snapshotTables } from "@/tests/support/snapshot";
 import { ALL, balanceOf, ledgerSum, openRegistry, setBalance, type Registry } from "./support";
@@ -165,5 +167,39 @@ describe("R-DEL-3 end of redemption", () => {
         where: { domainName: hold.domain.aLabel, type: "REGISTRATION_TERMS_EXPIRED" },
       }),
     ).toBe(1);
+  });
+});
+
+describe("R-DEL-3 with the waiting list (R-REG-6)", () => {
+  it("R-DEL-3 deletion offers the name to the first on its waiting list; the offer passes on when it lapses", async () => {
+    const name = "opsagt-demo.dk";
+    const d = await domain(name);
+    for (const holder of ["Første Venter", "Anden Venter"]) {
+      await joinWaitingList(r.ctx(r.registrant), {
+        name,
+        holderName: holder,
+        holderEmail: `${holder.split(" ")[0]!.toLowerCase()}@venter.test`,
+      });
+      r.clock.advance({ minutes: 1 });
+    }
+    await runRegistryLifecycle(r.prisma, d.deleteAt!);
+    const first = await r.prisma.waitingListOffer.findFirstOrThrow({
+      where: { name },
+      include: { entry: true },
+    });
+    expect(first).toMatchObject({ state: "OPEN", entry: { holderName: "Første Venter" } });
+    const [taken] = await checkAvailability(r.ctx(r.user(ALL)), { names: [name] });
+    expect(taken).toMatchObject({ available: false });
+
+    await runRegistryLifecycle(r.prisma, first.expiresAt);
+    const offers = await r.prisma.waitingListOffer.findMany({
+      where: { name },
+      include: { entry: true },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(offers.map((o) => [o.entry.holderName, o.state])).toEqual([
+      ["Første Venter", "EXPIRED"],
+      ["Anden Venter", "OPEN"],
+    ]);
   });
 });

@@ -1,13 +1,21 @@
 import type { PrismaClient } from "@/lib/db/client";
+import { expireRegistrantChangeRequests } from "@/lib/registry/registrant-change-steps";
+import { expireOffers, startWaitingListOffer } from "@/lib/registry/waiting-list";
 import { runLifecycle, type LifecycleHooks, type LifecycleSummary } from "./run";
 
 export type { LifecycleSummary } from "./run";
 
 /**
- * The registry's full lifecycle: the domain clock (run.ts) plus the expiries other parts of the
- * core own (waiting-list offers, registrant-change requests), wired here in one place.
+ * The registry's full lifecycle: the domain clock (run.ts) plus what other parts of the core own,
+ * wired here in one place: a deleted name's waiting list gets its offer (R-DEL-3, R-REG-6);
+ * offers (R-REG-6) and registrant-change requests (R-CHG-3) expire.
  */
-export const registryHooks: LifecycleHooks = {};
+export const registryHooks: LifecycleHooks = {
+  async afterDeletion(tx, deleted, now) {
+    for (const { name } of deleted) await startWaitingListOffer(tx, name, now);
+  },
+  expiries: [expireOffers, expireRegistrantChangeRequests],
+};
 
 export function runRegistryLifecycle(db: PrismaClient, now: Date): Promise<LifecycleSummary> {
   return runLifecycle(db, now, { hooks: registryHooks });
