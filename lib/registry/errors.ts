@@ -73,6 +73,9 @@ const accountCodes = {
   HANDLE_NOT_LINKABLE: "The handle's name, address, email or CVR/VAT differ from the account's.",
   ALLOWLIST_CANNOT_BE_EMPTY: "The registrar cannot remove the last IP allowlist entry.",
   REAUTHENTICATION_REQUIRED: "A risky action needs a fresh TOTP code.",
+  SERVICE_USER_ADMINISTRATOR: "A service user cannot hold the Administrator meta-role (R-ACC-3).",
+  TOTP_CODE_INVALID: "The authentication code does not match the secret being enrolled.",
+  HANDLE_NOT_UNLINKABLE: "The registrar's own handle is always linked to its account (R-ACC-5).",
 } as const;
 
 export const errorCatalogue = {
