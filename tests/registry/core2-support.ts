@@ -56,3 +56,28 @@ export async function expectAuditedRefusal(
     [operation, "REFUSED", code],
   ]);
 }
+
+/** A handle linked to the account, with the given terms and ID-control state. */
+export async function createLinkedHandle(
+  r: Registry,
+  handle: string,
+  options: { accountId: string; termsAccepted: boolean; idControl: "NONE" | "REQUIRED" },
+) {
+  return r.prisma.handle.create({
+    data: {
+      handle,
+      type: "PERSON",
+      name: `Person ${handle}`,
+      street: "Vej 1",
+      postalCode: "8000",
+      city: "Aarhus",
+      countryCode: "DK",
+      email: `${handle.toLowerCase()}@example.test`,
+      managementModel: "REGISTRAR",
+      accountId: options.accountId,
+      termsAcceptedAt: options.termsAccepted ? r.clock.now() : null,
+      idControl: options.idControl,
+      createdAt: r.clock.now(),
+    },
+  });
+}

@@ -1,0 +1,306 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defaultPolicy, dk2026Policy } from "@/lib/registry/policy";
+import { setPolicy } from "@/lib/registry/policy-store";
+import { requestRegistrantChange } from "@/lib/registry/registrant-change";
+import {
+  acceptRegistrantChangeTerms,
+  decideIdControl,
+  expireRegistrantChangeRequests,
+} from "@/lib/registry/registrant-change-steps";
+import { issueTransferToken } from "@/lib/registry/tokens";
+import {
+  type Registry,
+  balanceOf,
+  expectRefusal,
+  ledgerSum,
+  openRegistry,
+  setBalance,
+} from "./support";
+import {
+  CORE2_TABLES,
+  createLinkedHandle,
+  notificationMark,
+  notificationsSince,
+} from "./core2-support";
+
+// R-CHG-1…3: every path of the change-of-registrant state machine, the notification at each step,
+// and the fee billed only on success.
+
+let r: Registry;
+beforeAll(async () => {
+  r = await openRegistry();
+  await setBalance(r, r.demoId, 100_000);
+});
+afterAll(async () => r?.close());
+
+const registrar = () => r.ctx(r.user(["REGISTRAR"]));
+const registrantOf = async (name: string) =>
+  (
+    await r.prisma.domain.findUniqueOrThrow({
+      where: { liveName: name },
+      include: { registrant: true },
+    })
+  ).registrant.handle;
+const linkFrom = (link: string | undefined) => link!.split("/").at(-1)!;
+const changeFees = () =>
+  r.prisma.ledgerEntry.count({ where: { accountId: r.demoId, operation: "REGISTRANT_CHANGE" } });
+
+/** Runs `fn` and returns the notification types it queued for Demo. */
+async function typesQueuedBy(fn: () => Promise<unknown>): Promise<string[]> {
+  const mark = await notificationMark(r);
+  await fn();
+  return (await notificationsSince(r, r.demoId, mark)).map((n) => n.type);
+}
+
+describe("R-CHG-1 both registrants in the portfolio", () => {
+  it("R-CHG-1 refuses a new registrant of another registrar (NOT_FOUND) and a registrant-managed domain", async () => {
+    await expectRefusal(
+      r,
+      () =>
+        requestRegistrantChange(registrar(), { name: "bageriet-demo.dk", newRegistrant: "OC1-DK" }),
+      "NOT_FOUND",
+      CORE2_TABLES,
+    );
+    await expectRefusal(
+      r,
+      () =>
+        requestRegistrantChange(registrar(), {
+          name: "sorensen-familie.dk",
+          newRegistrant: "BF5-DK",
+        }),
+      "REGISTRANT_CHANGE_NOT_ALLOWED",
+      CORE2_TABLES,
+    );
+  });
+
+  it("R-CHG-1 refuses when the current registrant is no longer linked to the account", async () => {
+    const jca = await r.prisma.handle.findUniqueOrThrow({ where: { handle: "JCA1-DK" } });
+    await r.prisma.handle.update({ where: { id: jca.id }, data: { accountId: null } });
+    await expectRefusal(
+      r,
+      () =>
+        requestRegistrantChange(registrar(), {
+          name: "elektriker-demo.dk",
+          newRegistrant: "MN2-DK",
+        }),
+      "REGISTRANT_CHANGE_NOT_ALLOWED",
+      CORE2_TABLES,
+    );
+    await r.prisma.handle.update({ where: { id: jca.id }, data: { accountId: r.demoId } });
+  });
+});
+
+describe("R-CHG-2 immediate change", () => {
+  it("R-CHG-2 immediate when the new registrant accepted terms and needs no ID control: billed, tokens voided", async () => {
+    const token = await issueTransferToken(registrar(), { name: "bageriet-demo.dk" });
+    const balance = await balanceOf(r, r.demoId);
+    let result: Awaited<ReturnType<typeof requestRegistrantChange>> | undefined;
+    const types = await typesQueuedBy(async () => {
+      result = await requestRegistrantChange(registrar(), {
+        name: "bageriet-demo.dk",
+        newRegistrant: "MN2-DK",
+      });
+    });
+    expect(result).toMatchObject({ state: "COMPLETED", charged: 5_000 });
+    expect(types).toEqual(["REGISTRANT_CHANGE_COMPLETED"]);
+    expect(await registrantOf("bageriet-demo.dk")).toBe("MN2-DK");
+    expect(await balanceOf(r, r.demoId)).toBe(balance - 5_000);
+    expect(
+      (await r.prisma.authToken.findUniqueOrThrow({ where: { id: token.id } })).retractedAt,
+    ).not.toBeNull();
+  });
+
+  it("R-CHG-2 immediate with a valid order-confirmation token, even into overdraft", async () => {
+    await setBalance(r, r.demoId, 0);
+    const confirmed = String(Math.floor(r.clock.now().getTime() / 1000) - 3600);
+    const result = await requestRegistrantChange(registrar(), {
+      name: "malerfirma-demo.dk",
+      newRegistrant: "HH3-DK",
+      orderConfirmation: confirmed,
+    });
+    expect(result.state).toBe("COMPLETED");
+    expect(await balanceOf(r, r.demoId)).toBe(-5_000);
+    expect(await ledgerSum(r, r.demoId)).toBe(-5_000);
+    await setBalance(r, r.demoId, 100_000);
+  });
+
+  it("R-CHG-2 refuses a stale order-confirmation token and, under the 2026 policy, none at all", async () => {
+    const old = String(Math.floor(r.clock.now().getTime() / 1000) - 31 * 86_400);
+    await expectRefusal(
+      r,
+      () =>
+        requestRegistrantChange(registrar(), {
+          name: "revision-demo.dk",
+          newRegistrant: "JCA1-DK",
+          orderConfirmation: old,
+        }),
+      "ORDER_CONFIRMATION_INVALID",
+      CORE2_TABLES,
+    );
+    await setPolicy(r.ctx(r.operator), dk2026Policy);
+    try {
+      await expectRefusal(
+        r,
+        () =>
+          requestRegistrantChange(registrar(), {
+            name: "revision-demo.dk",
+            newRegistrant: "JCA1-DK",
+          }),
+        "ORDER_CONFIRMATION_REQUIRED",
+        CORE2_TABLES,
+      );
+    } finally {
+      await setPolicy(r.ctx(r.operator), defaultPolicy);
+    }
+  });
+});
+
+describe("R-CHG-3 pending requests", () => {
+  it("R-CHG-3 terms requested by mail, then accepted: success, billed once", async () => {
+    const fees = await changeFees();
+    let result: Awaited<ReturnType<typeof requestRegistrantChange>> | undefined;
+    const requested = await typesQueuedBy(async () => {
+      result = await requestRegistrantChange(registrar(), {
+        name: "boghandel-demo.dk",
+        newRegistrant: "KK6-DK",
+      });
+    });
+    expect(result).toMatchObject({ state: "TERMS_REQUESTED", charged: 0 });
+    expect(requested).toEqual(["REGISTRANT_CHANGE_TERMS_REQUESTED"]);
+    const mail = await r.prisma.outboxMail.findFirstOrThrow({
+      where: { kind: "REGISTRANT_CHANGE_TERMS_REQUEST" },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(mail.to).toBe("it@kulturhus.test");
+    expect(mail.body).toContain(result!.termsLink);
+    expect(await changeFees()).toBe(fees);
+    await expectRefusal(
+      r,
+      () =>
+        requestRegistrantChange(registrar(), {
+          name: "boghandel-demo.dk",
+          newRegistrant: "MN2-DK",
+        }),
+      "REGISTRANT_CHANGE_NOT_ALLOWED",
+      CORE2_TABLES,
+    );
+    const done = await typesQueuedBy(() =>
+      acceptRegistrantChangeTerms(r.ctx(r.registrant), { token: linkFrom(result!.termsLink) }),
+    );
+    expect(done).toEqual(["REGISTRANT_CHANGE_COMPLETED"]);
+    expect(await registrantOf("boghandel-demo.dk")).toBe("KK6-DK");
+    expect(await changeFees()).toBe(fees + 1);
+    await expectRefusal(
+      r,
+      () =>
+        acceptRegistrantChangeTerms(r.ctx(r.registrant), { token: linkFrom(result!.termsLink) }),
+      "TOKEN_ALREADY_USED",
+      CORE2_TABLES,
+    );
+  });
+
+  it("R-CHG-3 terms expired after 14 days: refused at the link, expired by the lifecycle, not billed", async () => {
+    await createLinkedHandle(r, "NYT1-DK", {
+      accountId: r.demoId,
+      termsAccepted: false,
+      idControl: "NONE",
+    });
+    const fees = await changeFees();
+    const result = await requestRegistrantChange(registrar(), {
+      name: "tandlaegen-demo.dk",
+      newRegistrant: "NYT1-DK",
+    });
+    const at = new Date(r.clock.now().getTime() + 14 * 86_400_000);
+    expect(await expireRegistrantChangeRequests(r.prisma, new Date(at.getTime() - 1))).toBe(0);
+    r.clock.set(at);
+    await expectRefusal(
+      r,
+      () => acceptRegistrantChangeTerms(r.ctx(r.registrant), { token: linkFrom(result.termsLink) }),
+      "TOKEN_EXPIRED",
+      CORE2_TABLES,
+    );
+    const types = await typesQueuedBy(async () =>
+      expect(await expireRegistrantChangeRequests(r.prisma, at)).toBe(1),
+    );
+    expect(types).toEqual(["REGISTRANT_CHANGE_TERMS_EXPIRED"]);
+    expect(await expireRegistrantChangeRequests(r.prisma, at)).toBe(0);
+    expect(await registrantOf("tandlaegen-demo.dk")).toBe("MN2-DK");
+    expect(await changeFees()).toBe(fees);
+  });
+
+  it("R-CHG-3 terms accepted, then ID control rejected by the operator: not changed, not billed", async () => {
+    const fees = await changeFees();
+    const result = await requestRegistrantChange(registrar(), {
+      name: "frisoer-demo.dk",
+      newRegistrant: "HH3-DK",
+    });
+    expect(result.state).toBe("TERMS_REQUESTED");
+    const idc = await typesQueuedBy(() =>
+      acceptRegistrantChangeTerms(r.ctx(r.registrant), { token: linkFrom(result.termsLink) }),
+    );
+    expect(idc).toEqual(["REGISTRANT_CHANGE_ID_CONTROL_REQUESTED"]);
+    await expectRefusal(
+      r,
+      () => decideIdControl(r.ctx(r.user(["REGISTRAR"])), result.requestId, "passed"),
+      "NOT_AUTHORIZED",
+      CORE2_TABLES,
+    );
+    const rejected = await typesQueuedBy(() =>
+      decideIdControl(r.ctx(r.operator), result.requestId, "rejected"),
+    );
+    expect(rejected).toEqual(["REGISTRANT_CHANGE_ID_CONTROL_REJECTED"]);
+    expect(await registrantOf("frisoer-demo.dk")).toBe("MN2-DK");
+    expect(await changeFees()).toBe(fees);
+    await expectRefusal(
+      r,
+      () => decideIdControl(r.ctx(r.operator), result.requestId, "passed"),
+      "REGISTRANT_CHANGE_NOT_PENDING",
+      CORE2_TABLES,
+    );
+  });
+
+  it("R-CHG-3 ID control passed completes the change and bills it", async () => {
+    const fees = await changeFees();
+    const result = await requestRegistrantChange(registrar(), {
+      name: "cykelsmed-demo.dk",
+      newRegistrant: "HH3-DK",
+    });
+    expect(result.state).toBe("ID_CONTROL_REQUESTED"); // terms accepted before; rejected once → checked again
+    const done = await typesQueuedBy(() =>
+      decideIdControl(r.ctx(r.operator), result.requestId, "passed"),
+    );
+    expect(done).toEqual(["REGISTRANT_CHANGE_COMPLETED"]);
+    expect(await registrantOf("cykelsmed-demo.dk")).toBe("HH3-DK");
+    expect(await changeFees()).toBe(fees + 1);
+  });
+
+  it("R-CHG-3 ID control expired after 14 days: not changed, not billed, no longer decidable", async () => {
+    await createLinkedHandle(r, "NYT2-DK", {
+      accountId: r.demoId,
+      termsAccepted: true,
+      idControl: "REQUIRED",
+    });
+    const fees = await changeFees();
+    let result: Awaited<ReturnType<typeof requestRegistrantChange>> | undefined;
+    const requested = await typesQueuedBy(async () => {
+      result = await requestRegistrantChange(registrar(), {
+        name: "advokat-demo.dk",
+        newRegistrant: "NYT2-DK",
+      });
+    });
+    expect(requested).toEqual(["REGISTRANT_CHANGE_ID_CONTROL_REQUESTED"]);
+    r.clock.advance({ days: 14 });
+    const types = await typesQueuedBy(async () =>
+      expect(await expireRegistrantChangeRequests(r.prisma, r.clock.now())).toBe(1),
+    );
+    expect(types).toEqual(["REGISTRANT_CHANGE_ID_CONTROL_EXPIRED"]);
+    expect(await registrantOf("advokat-demo.dk")).toBe("JCA1-DK");
+    expect(await changeFees()).toBe(fees);
+    await expectRefusal(
+      r,
+      () => decideIdControl(r.ctx(r.operator), result!.requestId, "passed"),
+      "REGISTRANT_CHANGE_NOT_PENDING",
+      CORE2_TABLES,
+    );
+  });
+});
