@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createHandle, getHandle, linkHandle, listLinkCandidates, listLinkedHandles, unlinkHandle } from "@/lib/registry/handle-admin";
+import { mergeHandles } from "@/lib/registry/handle-merge";
+import { createNameServer } from "@/lib/registry/nameservers";
+import { registerDomain } from "@/lib/registry/registration";
+import { ACCOUNT_TABLES } from "./account-support";
+import { OUT_OF_ZONE, type Registry, expectRefusal, freshName, openRegistry } from "./support";
+
+let r: Registry;
+beforeAll(async () => {
+  r = await openRegistry();
+});
+afterAll(async () => r?.close());
+
+const admin = () => r.ctx(r.user(["ADMINISTRATOR"]));
+const refuse = (run: () => Promise<unknown>, code: Parameters<typeof expectRefusal>[2]) =>
+  expectRefusal(r, run, code, ACCOUNT_TABLES);
+
+describe("R-ACC-5 linked handles", () => {
+  it("R-ACC-5 lists the registrar handle first; creates a handle with the account's data, linked at once", async () => {
+    expect((await listLinkedHandles(admin()))[0]).toMatchObject({ handle: "REG-DEMO", isRegistrarHandle: true });
+    const h = await createHandle(admin());
+    expect(h).toMatchObject({ name: "Demo Registrar A/S", email: "hostmaster@demo.test" });
+    expect((await listLinkedHandles(admin())).map((x) => x.handle)).toContain(h.handle);
+  });
+
+  it("R-ACC-5 lists only strictly matching candidates and links one", async () => {
+    expect((await listLinkCandidates(admin())).map((h) => h.handle)).toEqual(["DRA7-DK", "DRA8-DK"]);
+    await linkHandle(admin(), { handle: "dra7-dk" });
+    expect((await listLinkCandidates(admin())).map((h) => h.handle)).toEqual(["DRA8-DK"]);
+  });
+
+  it("R-ACC-5 refuses a handle whose data differ (HANDLE_NOT_LINKABLE)", async () => {
+    await r.prisma.handle.update({ where: { handle: "DRA8-DK" }, data: { email: "other@demo.test" } });
+    await refuse(() => linkHandle(admin(), { handle: "DRA8-DK" }), "HANDLE_NOT_LINKABLE");
+    await refuse(() => linkHandle(admin(), { handle: "OC1-DK" }), "NOT_FOUND");
+  });
+
+  it("R-ACC-5 unlinks a handle, never the registrar handle (HANDLE_NOT_UNLINKABLE)", async () => {
+    await unlinkHandle(admin(), { handle: "DRA7-DK" });
+    expect((await r.prisma.handle.findUniqueOrThrow({ where: { handle: "DRA7-DK" } })).accountId).toBeNull();
+    await refuse(() => unlinkHandle(admin(), { handle: "REG-DEMO" }), "HANDLE_NOT_UNLINKABLE");
+  });
+
+  it("R-ACC-5 only the Administrator manages handles (NOT_AUTHORIZED)", async () => {
+    await refuse(() => createHandle(r.ctx(r.user(["REGISTRAR", "NSA", "PAYER", "PROXY"]))), "NOT_AUTHORIZED");
+  });
+});
+
+describe("R-ACC-5 merging handles", () => {
+  it("R-ACC-5 merging three handles moves every reference to the survivor in one transaction, as previewed", async () => {
+    const [a, b, c] = [await createHandle(admin()), await createHandle(admin()), await createHandle(admin())];
+    const registrar = r.ctx(r.user(["REGISTRAR", "NSA"]));
+    const d1 = freshName("merge");
+    const d2 = freshName("merge");
+    await registerDomain(registrar, { name: d1, registrant: b!.handle, nameServers: OUT_OF_ZONE });
+    await registerDomain(registrar, { name: d2, registrant: c!.handle, nameServers: OUT_OF_ZONE });
+    await r.prisma.domain.update({ where: { liveName: d2 }, data: { proxyId: (await r.prisma.handle.findUniqueOrThrow({ where: { handle: b!.handle } })).id } });
+    await createNameServer(registrar, { host: "ns-merge.dns-provider.net", nsaHandle: c!.handle });
+
+    const input = { survivor: a!.handle, merged: [b!.handle, c!.handle] };
+    const preview = await mergeHandles(admin(), { ...input, preview: true });
+    expect(preview.domains).toEqual([
+      { name: d1, roles: ["registrant"] },
+      { name: d2, roles: ["registrant", "proxy"] },
+    ]);
+    expect(preview.nameServers).toEqual(["ns-merge.dns-provider.net"]);
+    expect(await r.prisma.handle.count({ where: { mergedIntoId: { not: null } } })).toBe(0);
+
+    const done = await mergeHandles(admin(), input);
+    expect(done).toEqual(preview);
+    const survivor = await r.prisma.handle.findUniqueOrThrow({ where: { handle: a!.handle } });
+    const domains = await r.prisma.domain.findMany({ where: { liveName: { in: [d1, d2] } }, orderBy: { aLabel: "asc" } });
+    expect(domains.map((d) => [d.registrantId, d.proxyId])).toEqual([[survivor.id, null], [survivor.id, survivor.id]]);
+    expect((await r.prisma.nameServer.findUniqueOrThrow({ where: { host: "ns-merge.dns-provider.net" } })).nsaHandleId).toBe(survivor.id);
+    const details = await getHandle(admin(), { handle: a!.handle });
+    expect(details.mergedHandles.sort()).toEqual([b!.handle, c!.handle].sort());
+    expect(details.associatedEmails).toEqual(["hostmaster@demo.test"]);
+    expect(details.domains.registrant).toBe(2);
+  });
+
+  it("R-ACC-5 refuses merging handles of different management models (MANAGEMENT_MODEL_MISMATCH)", async () => {
+    await refuse(() => mergeHandles(admin(), { survivor: "JCA1-DK", merged: ["SS4-DK"] }), "MANAGEMENT_MODEL_MISMATCH");
+  });
+});
