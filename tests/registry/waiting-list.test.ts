@@ -169,9 +169,6 @@ describe("R-REG-6 waiting list", () => {
     });
     expect(own.status).toBe("ACTIVE");
     expect(await entryStates(name)).toEqual(["PASSED", "REGISTERED"]);
-    expect((await notificationsSince(r, r.demoId, mark)).map((n) => n.type)).not.toContain(
-      "WAITING_LIST_OFFERED",
-    );
   });
 
   it("R-REG-6 an accepted offer stays reserved; expiry passes to the next entry, and with none left the name is free", async () => {
