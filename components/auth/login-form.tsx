@@ -75,7 +75,7 @@ export function LoginForm({ provider, home }: { provider: "portal" | "operator";
           label="Authentication code"
           inputMode="numeric"
           autoComplete="one-time-code"
-          hint="The 6-digit code from your authenticator app."
+          hint="The 6-digit code from your authenticator app, or one of your recovery codes."
           required
           error={errors.code?.message}
           {...register("code")}

@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { verifyPassword } from "./password";
 import type { AuthSettings } from "./settings";
+import { useRecoveryCode } from "@/lib/registry/totp-enrolment";
 import { totpStepOf } from "./totp";
 
 export type LoginFailureCode =
@@ -68,7 +69,13 @@ export async function logIn(
   const record = (succeeded: boolean, reason: string | null, p?: Principal | null) =>
     recordAttempt(db, kind, email, input.ip, succeeded, reason, p ?? null, now);
 
-  const ipLock = await lockedUntil(db, { ip: input.ip }, settings.ipMaxFailures, settings.ipWindowMinutes, now);
+  const ipLock = await lockedUntil(
+    db,
+    { ip: input.ip },
+    settings.ipMaxFailures,
+    settings.ipWindowMinutes,
+    now,
+  );
   if (ipLock) {
     await record(false, "ip-rate-limited");
     throw new LoginError(
@@ -77,7 +84,13 @@ export async function logIn(
       ipLock,
     );
   }
-  const accountLock = await lockedUntil(db, { email }, settings.accountMaxFailures, settings.accountWindowMinutes, now);
+  const accountLock = await lockedUntil(
+    db,
+    { email },
+    settings.accountMaxFailures,
+    settings.accountWindowMinutes,
+    now,
+  );
   if (accountLock) {
     await record(false, "locked");
     throw new LoginError(
@@ -88,7 +101,9 @@ export async function logIn(
   }
 
   const principal = await findPrincipal(db, kind, email);
-  const passwordOk = principal ? await verifyPassword(principal.passwordHash, input.password) : false;
+  const passwordOk = principal
+    ? await verifyPassword(principal.passwordHash, input.password)
+    : false;
   if (!principal || !passwordOk) {
     await record(false, "invalid-credentials", principal);
     throw new LoginError("INVALID_CREDENTIALS", "The email or password is not correct.");
@@ -110,15 +125,14 @@ export async function logIn(
       // the password was right: not a failure, the form just asks for the code
       throw new LoginError("TOTP_REQUIRED", "Enter the code from your authenticator app.");
     }
-    totpStep = totpStepOf(principal.totpSecret, input.code, now);
-    if (totpStep === null || (principal.totpLastUsedStep ?? -1) >= totpStep) {
-      await record(false, totpStep === null ? "totp-invalid" : "totp-reused", principal);
-      throw new LoginError(
-        "TOTP_INVALID",
-        totpStep === null
-          ? "The authentication code is not correct."
-          : "This authentication code was already used. Wait for the next one.",
-      );
+    if (kind === "user" && isRecoveryCode(input.code)) {
+      // a recovery code stands in for the TOTP code, once (DESIGN.md §5)
+      if (!(await useRecoveryCode(db, principal.id, input.code, now))) {
+        await record(false, "recovery-code-invalid", principal);
+        throw new LoginError("TOTP_INVALID", "The recovery code is not valid or was already used.");
+      }
+    } else {
+      totpStep = await checkTotp(principal, input.code, now, record);
     }
   }
 
@@ -128,16 +142,23 @@ export async function logIn(
       const claimed =
         kind === "user"
           ? await tx.user.updateMany({
-              where: { id: principal.id, OR: [{ totpLastUsedStep: null }, { totpLastUsedStep: { lt: totpStep } }] },
+              where: {
+                id: principal.id,
+                OR: [{ totpLastUsedStep: null }, { totpLastUsedStep: { lt: totpStep } }],
+              },
               data: { totpLastUsedStep: totpStep },
             })
           : await tx.operator.updateMany({
-              where: { id: principal.id, OR: [{ totpLastUsedStep: null }, { totpLastUsedStep: { lt: totpStep } }] },
+              where: {
+                id: principal.id,
+                OR: [{ totpLastUsedStep: null }, { totpLastUsedStep: { lt: totpStep } }],
+              },
               data: { totpLastUsedStep: totpStep },
             });
       if (claimed.count === 0) return null;
     }
-    if (kind === "user") await tx.user.update({ where: { id: principal.id }, data: { lastLoginAt: now } });
+    if (kind === "user")
+      await tx.user.update({ where: { id: principal.id }, data: { lastLoginAt: now } });
     return tx.session.create({
       data: {
         userId: kind === "user" ? principal.id : null,
@@ -151,13 +172,43 @@ export async function logIn(
   });
   if (!session) {
     await record(false, "totp-reused", principal);
-    throw new LoginError("TOTP_INVALID", "This authentication code was already used. Wait for the next one.");
+    throw new LoginError(
+      "TOTP_INVALID",
+      "This authentication code was already used. Wait for the next one.",
+    );
   }
   await record(true, null, principal);
   return { sessionId: session.id, principalId: principal.id, accountId: principal.accountId };
 }
 
-async function findPrincipal(db: Db, kind: "user" | "operator", email: string): Promise<Principal | null> {
+function isRecoveryCode(code: string): boolean {
+  return /^[0-9a-f]{20}$/i.test(code.replace(/[\s-]/g, ""));
+}
+
+async function checkTotp(
+  principal: Principal,
+  code: string,
+  now: Date,
+  record: (ok: boolean, reason: string, p: Principal) => Promise<void>,
+): Promise<number> {
+  const step = totpStepOf(principal.totpSecret!, code, now);
+  if (step === null || (principal.totpLastUsedStep ?? -1) >= step) {
+    await record(false, step === null ? "totp-invalid" : "totp-reused", principal);
+    throw new LoginError(
+      "TOTP_INVALID",
+      step === null
+        ? "The authentication code is not correct."
+        : "This authentication code was already used. Wait for the next one.",
+    );
+  }
+  return step;
+}
+
+async function findPrincipal(
+  db: Db,
+  kind: "user" | "operator",
+  email: string,
+): Promise<Principal | null> {
   if (kind === "operator") {
     const o = await db.operator.findUnique({ where: { email } });
     return o && { ...o, kind, accountId: null, isService: false };

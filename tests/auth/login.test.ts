@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { LoginError, logIn } from "@/lib/auth/login";
 import { authSettings } from "@/lib/auth/settings";
 import { totpCodeAt } from "@/lib/auth/totp";
+import { confirmTotpEnrolment, startTotpEnrolment } from "@/lib/registry/totp-enrolment";
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "@/prisma/seed/demo";
 import { openRegistry, type Registry } from "../registry/support";
 
@@ -14,7 +15,13 @@ afterAll(() => r?.close());
 beforeEach(() => r.clock.set(new Date("2026-03-10T12:00:00Z")));
 
 const attempt = (email: string, password: string, extra: { code?: string; ip?: string } = {}) =>
-  logIn(r.prisma, "user", { email, password, code: extra.code, ip: extra.ip ?? "127.0.0.1" }, r.clock.now(), settings);
+  logIn(
+    r.prisma,
+    "user",
+    { email, password, code: extra.code, ip: extra.ip ?? "127.0.0.1" },
+    r.clock.now(),
+    settings,
+  );
 
 async function failure(p: Promise<unknown>): Promise<LoginError> {
   const error = await p.then(
@@ -28,7 +35,9 @@ async function failure(p: Promise<unknown>): Promise<LoginError> {
 describe("login", () => {
   it("five wrong passwords lock the account: the right one then fails saying until when", async () => {
     for (let i = 0; i < 5; i++) {
-      expect((await failure(attempt("proxy@demo.test", "wrong-password-1"))).code).toBe("INVALID_CREDENTIALS");
+      expect((await failure(attempt("proxy@demo.test", "wrong-password-1"))).code).toBe(
+        "INVALID_CREDENTIALS",
+      );
       r.clock.advance({ seconds: 10 });
     }
     const locked = await failure(attempt("proxy@demo.test", DEMO_PASSWORD));
@@ -43,7 +52,10 @@ describe("login", () => {
   it("attempts and refusals are recorded and audited", async () => {
     await failure(attempt("nsa@demo.test", "not-the-password"));
     await attempt("nsa@demo.test", DEMO_PASSWORD);
-    const attempts = await r.prisma.loginAttempt.findMany({ where: { email: "nsa@demo.test" }, orderBy: { at: "asc" } });
+    const attempts = await r.prisma.loginAttempt.findMany({
+      where: { email: "nsa@demo.test" },
+      orderBy: { at: "asc" },
+    });
     expect(attempts.map((a) => [a.succeeded, a.reason])).toEqual([
       [false, "invalid-credentials"],
       [true, null],
@@ -63,10 +75,18 @@ describe("login", () => {
     const limited = { ...settings, ipMaxFailures: 3 };
     const ip = "127.0.0.9";
     for (const email of ["a@x.test", "b@x.test", "c@x.test"]) {
-      await failure(logIn(r.prisma, "user", { email, password: "nope-nope-nope", ip }, r.clock.now(), limited));
+      await failure(
+        logIn(r.prisma, "user", { email, password: "nope-nope-nope", ip }, r.clock.now(), limited),
+      );
     }
     const refused = await failure(
-      logIn(r.prisma, "user", { email: "all@demo.test", password: DEMO_PASSWORD, ip }, r.clock.now(), limited),
+      logIn(
+        r.prisma,
+        "user",
+        { email: "all@demo.test", password: DEMO_PASSWORD, ip },
+        r.clock.now(),
+        limited,
+      ),
     );
     expect(refused.code).toBe("IP_RATE_LIMITED");
   });
@@ -77,22 +97,67 @@ describe("login", () => {
 
   it("TOTP: the code is asked for, a wrong code and a reused code are refused", async () => {
     expect((await failure(attempt("totp@demo.test", DEMO_PASSWORD))).code).toBe("TOTP_REQUIRED");
-    expect((await failure(attempt("totp@demo.test", DEMO_PASSWORD, { code: "000000" }))).code).toBe("TOTP_INVALID");
+    expect((await failure(attempt("totp@demo.test", DEMO_PASSWORD, { code: "000000" }))).code).toBe(
+      "TOTP_INVALID",
+    );
     const code = totpCodeAt(DEMO_TOTP_SECRET, r.clock.now());
-    await expect(attempt("totp@demo.test", DEMO_PASSWORD, { code })).resolves.toHaveProperty("sessionId");
+    await expect(attempt("totp@demo.test", DEMO_PASSWORD, { code })).resolves.toHaveProperty(
+      "sessionId",
+    );
     r.clock.advance({ seconds: 20 });
     const reused = await failure(attempt("totp@demo.test", DEMO_PASSWORD, { code }));
     expect(reused.code).toBe("TOTP_INVALID");
     expect(reused.message).toMatch(/already used/);
     r.clock.advance({ seconds: 30 });
     const next = totpCodeAt(DEMO_TOTP_SECRET, r.clock.now());
-    await expect(attempt("totp@demo.test", DEMO_PASSWORD, { code: next })).resolves.toHaveProperty("sessionId");
+    await expect(attempt("totp@demo.test", DEMO_PASSWORD, { code: next })).resolves.toHaveProperty(
+      "sessionId",
+    );
   });
 
   it("operators log in with their own accounts, not with registrar users", async () => {
-    const op = logIn(r.prisma, "operator", { email: "operator@registry.test", password: DEMO_PASSWORD, ip: "127.0.0.1" }, r.clock.now(), settings);
+    const op = logIn(
+      r.prisma,
+      "operator",
+      { email: "operator@registry.test", password: DEMO_PASSWORD, ip: "127.0.0.1" },
+      r.clock.now(),
+      settings,
+    );
     await expect(op).resolves.toHaveProperty("sessionId");
-    const wrong = logIn(r.prisma, "operator", { email: "all@demo.test", password: DEMO_PASSWORD, ip: "127.0.0.1" }, r.clock.now(), settings);
+    const wrong = logIn(
+      r.prisma,
+      "operator",
+      { email: "all@demo.test", password: DEMO_PASSWORD, ip: "127.0.0.1" },
+      r.clock.now(),
+      settings,
+    );
     expect((await failure(wrong)).code).toBe("INVALID_CREDENTIALS");
+  });
+
+  it("a recovery code stands in for the TOTP code, once", async () => {
+    const user = await r.prisma.user.findUniqueOrThrow({ where: { email: "registrar@demo.test" } });
+    const ctx = r.ctx({
+      kind: "portal",
+      userId: user.id,
+      accountId: user.accountId,
+      metaRoles: user.metaRoles,
+      ip: "127.0.0.1",
+      label: user.email,
+    });
+    const { secret } = await startTotpEnrolment(ctx);
+    const { recoveryCodes } = await confirmTotpEnrolment(ctx, {
+      secret,
+      code: totpCodeAt(secret, r.clock.now()),
+    });
+    expect((await failure(attempt("registrar@demo.test", DEMO_PASSWORD))).code).toBe(
+      "TOTP_REQUIRED",
+    );
+    const code = recoveryCodes[0]!;
+    await expect(
+      attempt("registrar@demo.test", DEMO_PASSWORD, { code: code.toUpperCase() }),
+    ).resolves.toHaveProperty("sessionId");
+    const again = await failure(attempt("registrar@demo.test", DEMO_PASSWORD, { code }));
+    expect(again.code).toBe("TOTP_INVALID");
+    expect(again.message).toMatch(/recovery code is not valid or was already used/);
   });
 });
