@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { verifyPassword } from "./password";
 import type { AuthSettings } from "./settings";
-import { useRecoveryCode } from "@/lib/registry/totp-enrolment";
+import { consumeRecoveryCode } from "@/lib/registry/totp-enrolment";
 import { totpStepOf } from "./totp";
 
 export type LoginFailureCode =
@@ -127,7 +127,7 @@ export async function logIn(
     }
     if (kind === "user" && isRecoveryCode(input.code)) {
       // a recovery code stands in for the TOTP code, once (DESIGN.md §5)
-      if (!(await useRecoveryCode(db, principal.id, input.code, now))) {
+      if (!(await consumeRecoveryCode(db, principal.id, input.code, now))) {
         await record(false, "recovery-code-invalid", principal);
         throw new LoginError("TOTP_INVALID", "The recovery code is not valid or was already used.");
       }

@@ -67,7 +67,7 @@ export async function confirmTotpEnrolment(
  * For the login flow: consumes one unused recovery code of the user. True when it matched (and
  * is now used); a code works once, even when two logins race with it.
  */
-export async function useRecoveryCode(db: Db, userId: string, code: string, now: Date): Promise<boolean> {
+export async function consumeRecoveryCode(db: Db, userId: string, code: string, now: Date): Promise<boolean> {
   const wanted = Buffer.from(hashCode(code), "hex");
   const codes = await db.recoveryCode.findMany({ where: { userId, usedAt: null } });
   const match = codes.find((c) => timingSafeEqual(Buffer.from(c.codeHash, "hex"), wanted));

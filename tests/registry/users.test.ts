@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { totpCodeAt } from "@/lib/auth/totp";
 import { createServiceUser, rotateServiceCredential, verifyServiceCredential } from "@/lib/registry/service-users";
-import { confirmTotpEnrolment, startTotpEnrolment, useRecoveryCode } from "@/lib/registry/totp-enrolment";
+import { confirmTotpEnrolment, startTotpEnrolment, consumeRecoveryCode } from "@/lib/registry/totp-enrolment";
 import { listSessions, revokeSessions } from "@/lib/registry/user-sessions";
 import { createUser, deleteUser, disableUser, enableUser, updateUserRoles } from "@/lib/registry/users";
 import { DEMO_TOTP_SECRET } from "@/prisma/seed/demo";
@@ -145,8 +145,8 @@ describe("TOTP enrolment, recovery codes and re-authentication", () => {
     const id = await idOf("registrar@demo.test");
     const stored = JSON.stringify(await r.prisma.recoveryCode.findMany({ where: { userId: id } }));
     expect(recoveryCodes.some((c) => stored.includes(c))).toBe(false);
-    expect(await useRecoveryCode(r.prisma, id, recoveryCodes[0]!, r.clock.now())).toBe(true);
-    expect(await useRecoveryCode(r.prisma, id, recoveryCodes[0]!, r.clock.now())).toBe(false);
+    expect(await consumeRecoveryCode(r.prisma, id, recoveryCodes[0]!, r.clock.now())).toBe(true);
+    expect(await consumeRecoveryCode(r.prisma, id, recoveryCodes[0]!, r.clock.now())).toBe(false);
   });
 
   it("refuses a wrong enrolment code (TOTP_CODE_INVALID)", async () => {
