@@ -144,7 +144,7 @@ describe("login", () => {
       ip: "127.0.0.1",
       label: user.email,
     });
-    const { secret } = await startTotpEnrolment(ctx);
+    const { secret } = startTotpEnrolment(ctx);
     const { recoveryCodes } = await confirmTotpEnrolment(ctx, {
       secret,
       code: totpCodeAt(secret, r.clock.now()),
