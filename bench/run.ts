@@ -1,0 +1,84 @@
+// npm run bench: how the core behaves on a large portfolio, on the embedded database (PGlite) or
+// on PostgreSQL when BENCH_DATABASE_URL is set. Prints medians; targets live here, not in tests.
+import { performance } from "node:perf_hooks";
+import { pgliteAdapterFactory, postgresAdapterFactory } from "@/lib/db/adapters";
+import { createPrismaClient } from "@/lib/db/client";
+import { applyMigrations } from "@/lib/db/migrator";
+import { openPglite } from "@/lib/db/pglite";
+import type { Actor } from "@/lib/registry/actor";
+import { checkAvailability } from "@/lib/registry/availability";
+import { fixedClock } from "@/lib/registry/clock";
+import { getDomain, listDomains } from "@/lib/registry/domain-queries";
+import { runLifecycle } from "@/lib/registry/lifecycle/run";
+import { seedDemoRegistry } from "@/prisma/seed/demo";
+
+const DOMAINS = Number(process.env.BENCH_DOMAINS ?? 50_000);
+const DUE = Number(process.env.BENCH_DUE ?? 5_000);
+const now = new Date("2026-11-23T10:00:00Z");
+
+const factory = process.env.BENCH_DATABASE_URL
+  ? postgresAdapterFactory(process.env.BENCH_DATABASE_URL)
+  : pgliteAdapterFactory(openPglite("memory://"));
+await applyMigrations(factory);
+const db = createPrismaClient(factory);
+await seedDemoRegistry(db, now);
+const demo = await db.registrarAccount.findFirstOrThrow({ where: { name: "Demo Registrar A/S" } });
+const user = await db.user.findUniqueOrThrow({ where: { email: "all@demo.test" } });
+const actor: Actor = {
+  kind: "portal",
+  userId: user.id,
+  accountId: demo.id,
+  metaRoles: user.metaRoles,
+  ip: "127.0.0.1",
+  label: user.email,
+};
+const ctx = { db, clock: fixedClock(now), actor };
+
+const t0 = performance.now();
+await db.$executeRaw`
+  INSERT INTO "Domain" ("aLabel", "uLabel", "liveName", state, "managementModel", "renewalPolicy",
+    "registrarId", "registrantId", "crDate", "exDate", "createdAt", "updatedAt")
+  SELECT n, n, n, 'ACTIVE', 'REGISTRAR', 'AUTO_RENEW', ${demo.id}::uuid, h.id, ${now}, 
+    CASE WHEN g <= ${DUE} THEN DATE '2026-12-01' ELSE DATE '2027-06-01' + (g % 300) END, ${now}, ${now}
+  FROM generate_series(1, ${DOMAINS}) g,
+    LATERAL (SELECT (ARRAY['bager','frisor','tomrer','advokat','cafe','shop','foto','byg'])[1 + g % 8]
+             || '-' || md5(g::text)::varchar(8) || '.dk' AS n) names,
+    (SELECT id FROM "Handle" WHERE handle = 'JCA1-DK') h`;
+await db.$executeRaw`ANALYZE`;
+console.log(
+  `Portfolio: ${DOMAINS.toLocaleString("en")} domains inserted in ${Math.round(performance.now() - t0)} ms`,
+);
+
+async function measure(label: string, fn: () => Promise<unknown>, runs = 7) {
+  await fn(); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  console.log(
+    `${label.padEnd(58)} median ${times[Math.floor(runs / 2)]!.toFixed(1).padStart(8)} ms`,
+  );
+}
+
+await measure("listDomains, first page of 50", () => listDomains(ctx, {}));
+const second = (await listDomains(ctx, {})).nextCursor!;
+await measure("listDomains, next page (keyset cursor)", () => listDomains(ctx, { cursor: second }));
+await measure("listDomains, prefix search 'bager-'", () => listDomains(ctx, { search: "bager-" }));
+await measure("listDomains, contains search 'a1b'", () =>
+  listDomains(ctx, { search: "a1b", match: "contains" }),
+);
+await measure("listDomains, expiring within a month", () =>
+  listDomains(ctx, { expiresFrom: "2026-11-23", expiresTo: "2026-12-23" }),
+);
+await measure("getDomain", () => getDomain(ctx, { name: "demo-hosting.dk" }));
+const names = Array.from({ length: 100 }, (_, i) => `ledig-${i}.dk`);
+await measure("checkAvailability, 100 names", () => checkAvailability(ctx, { names }));
+const start = performance.now();
+const summary = await runLifecycle(db, new Date("2026-12-01T06:00:00Z"));
+console.log(
+  `${`runLifecycle over ${DUE.toLocaleString("en")} due auto-renewals`.padEnd(58)} once   ${(performance.now() - start).toFixed(0).padStart(8)} ms (${summary.expired} renewed)`,
+);
+process.exit(0);
