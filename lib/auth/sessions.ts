@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import type { MetaRole } from "@/lib/registry/actor";
 import type { AuthSettings } from "./settings";
 
 export type SessionCheck =
@@ -12,7 +13,7 @@ export type ValidSession = {
     accountId: string;
     email: string;
     name: string;
-    metaRoles: ("ADMINISTRATOR" | "REGISTRAR" | "PROXY" | "PAYER" | "NSA")[];
+    metaRoles: MetaRole[];
   } | null;
   operator: { id: string; email: string; name: string } | null;
 };

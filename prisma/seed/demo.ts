@@ -67,6 +67,9 @@ export async function seedDemoRegistry(
   prisma: PrismaClient,
   now: Date = new Date(),
 ): Promise<{ seeded: boolean }> {
+  if (await prisma.handle.findUnique({ where: { handle: DEMO_ACCOUNT_HANDLE } })) {
+    return { seeded: false }; // the common case on every start after the first: no hashing
+  }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return prisma.$transaction(
     async (tx) => {
