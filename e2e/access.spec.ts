@@ -18,12 +18,20 @@ const USERS: [string, Section[]][] = [
   ["payer@demo.test", ["Dashboard", "Domains", "Billing", "Messages"]],
   ["nsa@demo.test", ["Dashboard", "Domains", "Name servers", "Messages"]],
   ["proxy@demo.test", ["Dashboard", "Domains", "Messages"]],
-  ["all@demo.test", ["Dashboard", "Domains", "Name servers", "Billing", "Messages", "Administration"]],
-  ["admin@other.test", ["Dashboard", "Domains", "Name servers", "Billing", "Messages", "Administration"]],
+  [
+    "all@demo.test",
+    ["Dashboard", "Domains", "Name servers", "Billing", "Messages", "Administration"],
+  ],
+  [
+    "admin@other.test",
+    ["Dashboard", "Domains", "Name servers", "Billing", "Messages", "Administration"],
+  ],
 ];
 
 for (const [email, allowed] of USERS) {
-  test(`${email} sees exactly the navigation of its meta-roles, and 403 elsewhere`, async ({ page }) => {
+  test(`${email} sees exactly the navigation of its meta-roles, and 403 elsewhere`, async ({
+    page,
+  }) => {
     await logIn(page, email);
     const nav = page.getByRole("navigation", { name: "Main" });
     await expect(nav.getByRole("link")).toHaveText(allowed);
@@ -55,7 +63,10 @@ test("admin@other.test never sees a Demo object", async ({ page }) => {
   }
 });
 
-test("logout ends the session on the server: replaying the old cookie fails", async ({ page, browser }) => {
+test("logout ends the session on the server: replaying the old cookie fails", async ({
+  page,
+  browser,
+}) => {
   await logIn(page, "registrar@demo.test");
   const cookies = await page.context().cookies();
   await page.getByRole("button", { name: "Log out" }).click();
@@ -70,8 +81,39 @@ test("logout ends the session on the server: replaying the old cookie fails", as
   await replay.close();
 });
 
+test("a stale cookie of an ended session does not stand in the way of logging in again", async ({
+  page,
+  browser,
+}) => {
+  await logIn(page, "registrar@demo.test");
+  const cookies = await page.context().cookies();
+  await page.getByRole("button", { name: "Log out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  const stale = await browser.newContext();
+  await stale.addCookies(cookies);
+  await logIn(await stale.newPage(), "registrar@demo.test");
+  await stale.close();
+});
+
 test("signed-out requests are sent to the login page", async ({ page }) => {
   const response = await page.request.get("/domains", { maxRedirects: 0 });
   expect(response.status()).toBe(307);
   expect(response.headers().location).toMatch(/\/login$/);
+});
+
+test("the dashboard shows each role its tiles: balance for the Payer, expiring domains, messages", async ({
+  page,
+}) => {
+  await logIn(page, "payer@demo.test");
+  await expect(page.getByRole("link", { name: /Prepaid balance\s+[\d.-]+ DKK/ })).toBeVisible();
+  await expect(
+    page.getByRole("link", { name: /Domains expiring within 30 days\s+\d+/ }),
+  ).toBeVisible();
+  await expect(page.getByRole("link", { name: /Unread messages\s+\d+/ })).toBeVisible();
+  await page.getByRole("button", { name: "Log out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await logIn(page, "nsa@demo.test");
+  await expect(page.getByRole("link", { name: /Unread messages/ })).toBeVisible();
+  await expect(page.getByRole("link", { name: /Prepaid balance/ })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: /Domains expiring/ })).toHaveCount(0);
 });

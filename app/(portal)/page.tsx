@@ -1,21 +1,68 @@
 import Link from "next/link";
 import { requireActor } from "@/lib/auth/actor";
 import { coreContext } from "@/lib/auth/context";
+import { getBalance } from "@/lib/registry/billing";
+import { countDomains } from "@/lib/registry/domain-queries";
 import { countMessages } from "@/lib/registry/notifications";
+import { can } from "@/lib/registry/permissions";
+import { addDays, localDateOf } from "@/lib/registry/rules/dates";
+import { formatDkk } from "@/lib/registry/rules/pricing";
 
+function Tile({
+  href,
+  label,
+  value,
+  note,
+}: {
+  href: string;
+  label: string;
+  value: string;
+  note?: string;
+}) {
+  return (
+    <Link href={href} className="rounded-lg border border-border bg-surface p-4 hover:bg-zinc-50">
+      <p className="text-sm text-muted">{label}</p>
+      <p className="text-3xl font-semibold">{value}</p>
+      {note ? <p className="mt-1 text-sm text-danger">{note}</p> : null}
+    </Link>
+  );
+}
+
+// DESIGN.md §1: tiles by role — balance for the Payer, expiring domains for Registrar, Proxy and
+// Payer, unread messages for everyone.
 export default async function DashboardPage() {
   const actor = await requireActor();
-  const unread = await countMessages(coreContext(actor));
+  const ctx = coreContext(actor);
+  const today = localDateOf(ctx.clock.now());
+  const [unread, balance, expiring] = await Promise.all([
+    countMessages(ctx),
+    can(actor, "billing.view") ? getBalance(ctx) : null,
+    actor.metaRoles.some((r) => r === "REGISTRAR" || r === "PROXY" || r === "PAYER")
+      ? countDomains(ctx, { states: ["ACTIVE"], expiresFrom: today, expiresTo: addDays(today, 30) })
+      : null,
+  ]);
   return (
     <section aria-labelledby="dashboard-title" className="flex flex-col gap-6">
       <h1 id="dashboard-title" className="text-2xl font-semibold">
         Dashboard
       </h1>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        <Link href="/messages" className="rounded-lg border border-border bg-surface p-4 hover:bg-zinc-50">
-          <p className="text-sm text-muted">Unread messages</p>
-          <p className="text-3xl font-semibold">{unread}</p>
-        </Link>
+        <Tile href="/messages" label="Unread messages" value={String(unread)} />
+        {balance ? (
+          <Tile
+            href="/billing"
+            label="Prepaid balance"
+            value={formatDkk(balance.balance)}
+            note={
+              balance.balance < balance.lowBalanceThreshold
+                ? `Below your threshold of ${formatDkk(balance.lowBalanceThreshold)}`
+                : undefined
+            }
+          />
+        ) : null}
+        {expiring !== null ? (
+          <Tile href="/domains" label="Domains expiring within 30 days" value={String(expiring)} />
+        ) : null}
       </div>
     </section>
   );

@@ -25,23 +25,31 @@ export async function handleProxy(request: NextRequest): Promise<NextResponse> {
 
   if (isOperatorPath) {
     if (!operatorAllowed) return refuse(ip, "the operator console");
-  } else if (!(await isAddressAllowed(db, ip)) && !(pathname.startsWith("/api/auth/") && operatorAllowed)) {
+  } else if (
+    !(await isAddressAllowed(db, ip)) &&
+    !(pathname.startsWith("/api/auth/") && operatorAllowed)
+  ) {
     return refuse(ip, "the Registrar Portal");
   }
 
+  const isPublic =
+    pathname === "/login" || pathname === "/operator/login" || pathname.startsWith("/api/auth/");
   const token = await decodeSessionToken(sessionCookieValue((n) => request.cookies.get(n)?.value));
   if (token) {
     const check = await checkSession(db, token.sid, new Date(), authSettings());
-    if (!check.ok) return endSession(request, isOperatorPath, check.reason);
+    if (!check.ok) {
+      // a stale cookie must not stand in the way of logging in again
+      if (isPublic) return withoutSessionCookies(NextResponse.next());
+      return endSession(request, isOperatorPath, check.reason);
+    }
     const user = check.session.user;
     if (user && !isOperatorPath && !(await isAddressAllowed(db, ip, user.accountId))) {
       return refuse(ip, "your registrar's portal access");
     }
   }
 
-  const isPublic =
-    pathname === "/login" || pathname === "/operator/login" || pathname.startsWith("/api/auth/");
-  const signedInHere = token && (isOperatorPath ? token.kind === "operator" : token.kind === "user");
+  const signedInHere =
+    token && (isOperatorPath ? token.kind === "operator" : token.kind === "user");
   if (!isPublic && !signedInHere) {
     return NextResponse.redirect(loginUrl(request, isOperatorPath));
   }
@@ -57,7 +65,10 @@ function loginUrl(request: NextRequest, operator: boolean, reason?: string): URL
 }
 
 function endSession(request: NextRequest, operator: boolean, reason: string): NextResponse {
-  const response = NextResponse.redirect(loginUrl(request, operator, reason));
+  return withoutSessionCookies(NextResponse.redirect(loginUrl(request, operator, reason)));
+}
+
+function withoutSessionCookies(response: NextResponse): NextResponse {
   for (const name of SESSION_COOKIES) response.cookies.delete(name);
   return response;
 }
@@ -68,7 +79,10 @@ function refuse(ip: string, what: string): NextResponse {
 <h1>Access denied</h1>
 <p>Your address <code>${escapeHtml(ip || "unknown")}</code> is not on the IP allowlist for ${what}.</p>
 <p>Ask your registrar's administrator to add it, or contact the registry.</p></body></html>`;
-  return new NextResponse(body, { status: 403, headers: { "content-type": "text/html; charset=utf-8" } });
+  return new NextResponse(body, {
+    status: 403,
+    headers: { "content-type": "text/html; charset=utf-8" },
+  });
 }
 
 function escapeHtml(s: string): string {

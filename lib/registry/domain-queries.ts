@@ -68,22 +68,7 @@ export async function listDomains(
 ): Promise<{ domains: DomainView[]; nextCursor: string | null }> {
   const actor = requirePermission(ctx.actor, "domain.view");
   const limit = Math.min(Math.max(input.limit ?? 50, 1), MAX_PAGE);
-  const and: Prisma.DomainWhereInput[] = [
-    { registrarId: actor.accountId },
-    { state: { in: [...(input.states ?? ["HELD", "ACTIVE", "SUSPENDED"])] } },
-  ];
-  const search = input.search?.trim().toLowerCase().replace(/\.$/, "");
-  if (search) {
-    const op = input.match === "contains" ? "contains" : "startsWith";
-    and.push({ OR: [{ aLabel: { [op]: search } }, { uLabel: { [op]: search.normalize("NFC") } }] });
-  }
-  if (input.renewalPolicy) and.push({ renewalPolicy: input.renewalPolicy });
-  if (input.managementModel) and.push({ managementModel: input.managementModel });
-  if (input.expiresFrom)
-    and.push({ exDate: { gte: registryDateToDb(parseRegistryDate(input.expiresFrom)) } });
-  if (input.expiresTo)
-    and.push({ exDate: { lte: registryDateToDb(parseRegistryDate(input.expiresTo)) } });
-  if (input.registrant) and.push({ registrant: { handle: input.registrant.trim().toUpperCase() } });
+  const and = portfolioFilter(actor.accountId, input);
   if (input.cursor) {
     const [aLabel, id] = decodeCursor(input.cursor);
     and.push({ OR: [{ aLabel: { gt: aLabel } }, { aLabel, id: { gt: id } }] });
@@ -100,4 +85,33 @@ export async function listDomains(
     domains: page.map(toDomainView),
     nextCursor: rows.length > limit && last ? encodeCursor(last.aLabel, last.id) : null,
   };
+}
+
+/** How many portfolio domains match the filters of listDomains (dashboard tiles, result counts). */
+export async function countDomains(
+  ctx: CoreContext,
+  input: Omit<ListDomainsInput, "cursor" | "limit"> = {},
+): Promise<number> {
+  const actor = requirePermission(ctx.actor, "domain.view");
+  return ctx.db.domain.count({ where: { AND: portfolioFilter(actor.accountId, input) } });
+}
+
+function portfolioFilter(accountId: string, input: ListDomainsInput): Prisma.DomainWhereInput[] {
+  const and: Prisma.DomainWhereInput[] = [
+    { registrarId: accountId },
+    { state: { in: [...(input.states ?? ["HELD", "ACTIVE", "SUSPENDED"])] } },
+  ];
+  const search = input.search?.trim().toLowerCase().replace(/\.$/, "");
+  if (search) {
+    const op = input.match === "contains" ? "contains" : "startsWith";
+    and.push({ OR: [{ aLabel: { [op]: search } }, { uLabel: { [op]: search.normalize("NFC") } }] });
+  }
+  if (input.renewalPolicy) and.push({ renewalPolicy: input.renewalPolicy });
+  if (input.managementModel) and.push({ managementModel: input.managementModel });
+  if (input.expiresFrom)
+    and.push({ exDate: { gte: registryDateToDb(parseRegistryDate(input.expiresFrom)) } });
+  if (input.expiresTo)
+    and.push({ exDate: { lte: registryDateToDb(parseRegistryDate(input.expiresTo)) } });
+  if (input.registrant) and.push({ registrant: { handle: input.registrant.trim().toUpperCase() } });
+  return and;
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDomain, listDomains } from "@/lib/registry/domain-queries";
+import { countDomains, getDomain, listDomains } from "@/lib/registry/domain-queries";
 import { type Registry, openRegistry } from "./support";
 
 let r: Registry;
@@ -81,6 +81,27 @@ describe("getDomain / listDomains", () => {
     );
     await expect(listDomains(viewer(), { cursor: "garbage" })).rejects.toMatchObject({
       code: "VALIDATION_FAILED",
+    });
+  });
+
+  it("counts what listDomains lists, within the portfolio only", async () => {
+    const filter = { expiresFrom: "2026-03-10", expiresTo: "2026-04-09" };
+    const all: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Awaited<ReturnType<typeof listDomains>> = await listDomains(viewer(), {
+        ...filter,
+        cursor,
+        limit: 5,
+      });
+      all.push(...page.domains.map((d) => d.name));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(all.length).toBeGreaterThan(5);
+    expect(await countDomains(viewer(), filter)).toBe(all.length);
+    expect(await countDomains(r.ctx(r.user(["PROXY"], "other")), { search: "udloeber" })).toBe(0);
+    await expect(countDomains(r.ctx(r.user(["ADMINISTRATOR"])))).rejects.toMatchObject({
+      code: "NOT_AUTHORIZED",
     });
   });
 });
