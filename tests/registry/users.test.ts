@@ -133,6 +133,17 @@ describe("R-ACC-1 the last active Administrator", () => {
     await enableUser(ctx, { userId: totp });
     await updateUserRoles(ctx, { userId: last, metaRoles: ["ADMINISTRATOR", "PAYER"] });
   });
+
+  it("R-ACC-1 only active Administrators count: with the other one disabled, the last cannot step down", async () => {
+    const ctx = await admin();
+    const totp = await idOf("totp@demo.test"); // the other Administrator left by the test above
+    const self = await idOf("admin@demo.test");
+    await disableUser(ctx, { userId: totp });
+    await refuse(() => updateUserRoles(ctx, { userId: self, metaRoles: ["PAYER"] }), "LAST_ADMINISTRATOR");
+    await enableUser(ctx, { userId: totp });
+    const stepped = await updateUserRoles(ctx, { userId: self, metaRoles: ["PAYER"] });
+    expect(stepped.metaRoles).toEqual(["PAYER"]);
+  });
 });
 
 describe("TOTP enrolment, recovery codes and re-authentication", () => {
