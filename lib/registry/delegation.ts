@@ -15,6 +15,11 @@ export async function resolveNameServers(
     nsaHandleId: string;
     managementModel: ManagementModel;
     now: Date;
+    /**
+     * Hosts the domain already delegates to: it may keep one that is marked for deletion
+     * (R-DEL-3 keeps those in use) but not add one.
+     */
+    alreadyDelegated?: readonly string[];
   },
 ): Promise<string[]> {
   const existing = await tx.nameServer.findMany({
@@ -25,7 +30,7 @@ export async function resolveNameServers(
   const ids: string[] = [];
   for (const host of input.hosts) {
     const found = byHost.get(host);
-    if (found?.markedForDeletionAt) {
+    if (found?.markedForDeletionAt && !input.alreadyDelegated?.includes(host)) {
       throw new RegistryError(
         "NAMESERVER_MARKED_FOR_DELETION",
         `Name server ${host} is marked for deletion and cannot be used for ${input.domainName}`,
@@ -53,4 +58,21 @@ export async function resolveNameServers(
     ids.push(rows[0]!.id);
   }
   return ids;
+}
+
+/**
+ * R-NS-4: the domain's delegations become `nameServerIds`, in that order; when every name server
+ * was replaced the DS records go too (callers confirm that first). Returns the DS records removed.
+ */
+export async function replaceDelegations(
+  tx: Tx,
+  domainId: string,
+  nameServerIds: readonly string[],
+  removeDsRecords: boolean,
+): Promise<number> {
+  await tx.delegation.deleteMany({ where: { domainId } });
+  await tx.delegation.createMany({
+    data: nameServerIds.map((nameServerId, position) => ({ domainId, nameServerId, position })),
+  });
+  return removeDsRecords ? (await tx.dsRecord.deleteMany({ where: { domainId } })).count : 0;
 }

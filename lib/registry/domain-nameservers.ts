@@ -1,7 +1,7 @@
 import type { Tx } from "@/lib/db/client";
 import type { CoreContext } from "@/lib/registry/context";
 import { type DomainView, lockOwnDomain, readDomainView } from "@/lib/registry/domain-view";
-import { resolveNameServers } from "@/lib/registry/delegation";
+import { replaceDelegations, resolveNameServers } from "@/lib/registry/delegation";
 import { RegistryError } from "@/lib/registry/errors";
 import { runRegistrarOperation } from "@/lib/registry/operation";
 import { normaliseNameServers, replacesAll } from "@/lib/registry/rules/nameservers";
@@ -87,12 +87,19 @@ export async function setNameServers(
   if (input.preview) return previewNameServers(ctx, input);
   return runRegistrarOperation(
     ctx,
-    { name: "domain.setNameServers", verb: "domain.setNameServers", objectType: "Domain", objectLabel: input.name },
+    {
+      name: "domain.setNameServers",
+      verb: "domain.setNameServers",
+      objectType: "Domain",
+      objectLabel: input.name,
+    },
     async ({ tx, actor, now, audit }) => {
       const domain = await lockOwnDomain(tx, actor.accountId, input.name);
       Object.assign(audit, { objectId: domain.id, objectLabel: domain.aLabel });
       if (domain.state !== "ACTIVE" && domain.state !== "SUSPENDED") {
-        throw new RegistryError("NOT_FOUND", `Domain ${domain.aLabel} not found`, { field: "name" });
+        throw new RegistryError("NOT_FOUND", `Domain ${domain.aLabel} not found`, {
+          field: "name",
+        });
       }
       const plan = await planFor(tx, input, domain);
       if (plan.removesDsRecords > 0 && input.confirmDsRemoval !== true) {
@@ -106,20 +113,15 @@ export async function setNameServers(
         where: { id: actor.accountId },
         select: { handleId: true },
       });
-      // Hosts the domain keeps may be marked for deletion (R-DEL-3 keeps them in use); only new
-      // ones were checked by the plan, so resolve just the others.
-      const keptMarked = new Set(plan.next.filter((h) => plan.current.includes(h)));
-      const ids = await resolveKeeping(tx, plan.next, keptMarked, {
+      const ids = await resolveNameServers(tx, {
         domainName: domain.aLabel,
+        hosts: plan.next,
         nsaHandleId: account.handleId,
         managementModel: domain.managementModel,
         now,
+        alreadyDelegated: plan.current,
       });
-      await tx.delegation.deleteMany({ where: { domainId: domain.id } });
-      await tx.delegation.createMany({
-        data: ids.map((nameServerId, position) => ({ domainId: domain.id, nameServerId, position })),
-      });
-      if (plan.removesDsRecords > 0) await tx.dsRecord.deleteMany({ where: { domainId: domain.id } });
+      await replaceDelegations(tx, domain.id, ids, plan.removesDsRecords > 0);
       Object.assign(audit, {
         before: { nameServers: plan.current },
         after: { nameServers: plan.next, removedDsRecords: plan.removesDsRecords },
@@ -129,22 +131,11 @@ export async function setNameServers(
   );
 }
 
-async function resolveKeeping(
-  tx: Tx,
-  hosts: string[],
-  kept: Set<string>,
-  input: Omit<Parameters<typeof resolveNameServers>[1], "hosts">,
-): Promise<string[]> {
-  const keptRows = await tx.nameServer.findMany({ where: { host: { in: [...kept] } }, select: { id: true, host: true } });
-  const keptIds = new Map(keptRows.map((r) => [r.host, r.id]));
-  const fresh = hosts.filter((h) => !keptIds.has(h));
-  const freshIds = await resolveNameServers(tx, { ...input, hosts: fresh });
-  const byHost = new Map(fresh.map((h, i) => [h, freshIds[i]!]));
-  return hosts.map((h) => keptIds.get(h) ?? byHost.get(h)!);
-}
-
 /** The plan without a transaction that writes: not audited, nothing changes. */
-async function previewNameServers(ctx: CoreContext, input: SetNameServersInput): Promise<SetNameServersResult> {
+async function previewNameServers(
+  ctx: CoreContext,
+  input: SetNameServersInput,
+): Promise<SetNameServersResult> {
   const actor = requirePermission(ctx.actor, "domain.setNameServers");
   return ctx.db.$transaction(async (tx) => {
     const domain = await lockOwnDomain(tx, actor.accountId, input.name);

@@ -1,5 +1,5 @@
 import type { CoreContext } from "@/lib/registry/context";
-import { resolveNameServers } from "@/lib/registry/delegation";
+import { replaceDelegations, resolveNameServers } from "@/lib/registry/delegation";
 import { type DomainView, readDomainView } from "@/lib/registry/domain-view";
 import { RegistryError } from "@/lib/registry/errors";
 import { queueNotification } from "@/lib/registry/notifications";
@@ -85,18 +85,9 @@ export async function redelegateDomain(
           nsaHandleId: receiver.handleId,
           managementModel: domain.managementModel,
           now,
+          alreadyDelegated: current,
         });
-        await tx.delegation.deleteMany({ where: { domainId: domain.id } });
-        await tx.delegation.createMany({
-          data: ids.map((nameServerId, position) => ({
-            domainId: domain.id,
-            nameServerId,
-            position,
-          })),
-        });
-        const removed = removesDs
-          ? (await tx.dsRecord.deleteMany({ where: { domainId: domain.id } })).count
-          : 0;
+        const removed = await replaceDelegations(tx, domain.id, ids, removesDs);
         const message = `Name servers of ${domain.uLabel} were set by ${receiver.name} with a redelegation token: ${hosts.join(", ")}`;
         const data = { nameServers: hosts, removedDsRecords: removed };
         await queueNotification(tx, {
