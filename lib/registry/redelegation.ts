@@ -3,14 +3,8 @@ import { replaceDelegations, resolveNameServers } from "@/lib/registry/delegatio
 import { type DomainView, readDomainView } from "@/lib/registry/domain-view";
 import { RegistryError } from "@/lib/registry/errors";
 import { queueNotification } from "@/lib/registry/notifications";
-import { runRegistrarOperation } from "@/lib/registry/operation";
-import { parseDomainName } from "@/lib/registry/rules/names";
 import { normaliseNameServers, replacesAll } from "@/lib/registry/rules/nameservers";
-import {
-  assertTokenUseAllowed,
-  claimToken,
-  recordingTokenFailures,
-} from "@/lib/registry/token-use";
+import { runTokenOperation } from "@/lib/registry/token-use";
 
 // R-TOK-4: with a valid redelegation token the receiving account's NSA sets the domain's name
 // servers once (2–7, the host rules of registration). Replacing all of them removes the DS
@@ -29,89 +23,80 @@ export async function redelegateDomain(
   ctx: CoreContext,
   input: RedelegateInput,
 ): Promise<RedelegateResult> {
-  const accountId = "accountId" in ctx.actor ? ctx.actor.accountId : null;
-  return recordingTokenFailures(ctx.db, accountId, ctx.clock.now(), () =>
-    runRegistrarOperation(
-      ctx,
-      {
-        name: "domain.redelegate",
-        verb: "domain.redelegate",
-        objectType: "Domain",
-        objectLabel: input.name,
-      },
-      async ({ tx, actor, now, policy, audit }) => {
-        await assertTokenUseAllowed(tx, actor.accountId, policy, now);
-        const { aLabel } = parseDomainName(input.name);
-        audit.objectLabel = aLabel;
-        const hosts = normaliseNameServers(aLabel, input.nameServers);
-        const claimed = await claimToken(tx, {
-          token: input.token,
-          kind: "REDEL",
-          aLabel,
-          accountId: actor.accountId,
-          now,
-        });
-        audit.objectId = claimed.domainId;
-        const domain = await tx.domain.findUniqueOrThrow({
-          where: { id: claimed.domainId },
-          include: {
-            delegations: { orderBy: { position: "asc" }, include: { nameServer: true } },
-            _count: { select: { dsRecords: true } },
-          },
-        });
-        if (domain.state !== "ACTIVE") {
-          throw new RegistryError(
-            "DOMAIN_NOT_TRANSFERABLE",
-            `Domain ${domain.uLabel} cannot be redelegated while ${domain.state.toLowerCase()}`,
-            { reason: "NOT_ACTIVE", state: domain.state },
-          );
-        }
-        const current = domain.delegations.map((d) => d.nameServer.host);
-        const removesDs = replacesAll(current, hosts) && domain._count.dsRecords > 0;
-        if (removesDs && !input.confirmDsRemoval) {
-          throw new RegistryError(
-            "CONFIRMATION_REQUIRED",
-            `Replacing every name server of ${domain.uLabel} removes its ${domain._count.dsRecords} DS records; confirm to go ahead`,
-            { reason: "DS_REMOVAL", dsRecords: domain._count.dsRecords },
-          );
-        }
-        const receiver = await tx.registrarAccount.findUniqueOrThrow({
-          where: { id: actor.accountId },
-          select: { handleId: true, name: true },
-        });
-        const ids = await resolveNameServers(tx, {
-          domainName: aLabel,
-          hosts,
-          nsaHandleId: receiver.handleId,
-          managementModel: domain.managementModel,
-          now,
-          alreadyDelegated: current,
-        });
-        const removed = await replaceDelegations(tx, domain.id, ids, removesDs);
-        const message = `Name servers of ${domain.uLabel} were set by ${receiver.name} with a redelegation token: ${hosts.join(", ")}`;
-        const data = { nameServers: hosts, removedDsRecords: removed };
+  return runTokenOperation(
+    ctx,
+    {
+      name: "domain.redelegate",
+      verb: "domain.redelegate",
+      objectType: "Domain",
+      objectLabel: input.name,
+    },
+    {
+      kind: "REDEL",
+      name: input.name,
+      token: input.token,
+      prepare: (aLabel) => normaliseNameServers(aLabel, input.nameServers),
+    },
+    async ({ tx, actor, now, audit }, { aLabel, claimed, prepared: hosts }) => {
+      const domain = await tx.domain.findUniqueOrThrow({
+        where: { id: claimed.domainId },
+        include: {
+          delegations: { orderBy: { position: "asc" }, include: { nameServer: true } },
+          _count: { select: { dsRecords: true } },
+        },
+      });
+      if (domain.state !== "ACTIVE") {
+        throw new RegistryError(
+          "DOMAIN_NOT_TRANSFERABLE",
+          `Domain ${domain.uLabel} cannot be redelegated while ${domain.state.toLowerCase()}`,
+          { reason: "NOT_ACTIVE", state: domain.state },
+        );
+      }
+      const current = domain.delegations.map((d) => d.nameServer.host);
+      const removesDs = replacesAll(current, hosts) && domain._count.dsRecords > 0;
+      if (removesDs && !input.confirmDsRemoval) {
+        throw new RegistryError(
+          "CONFIRMATION_REQUIRED",
+          `Replacing every name server of ${domain.uLabel} removes its ${domain._count.dsRecords} DS records; confirm to go ahead`,
+          { reason: "DS_REMOVAL", dsRecords: domain._count.dsRecords },
+        );
+      }
+      const receiver = await tx.registrarAccount.findUniqueOrThrow({
+        where: { id: actor.accountId },
+        select: { handleId: true, name: true },
+      });
+      const ids = await resolveNameServers(tx, {
+        domainName: aLabel,
+        hosts,
+        nsaHandleId: receiver.handleId,
+        managementModel: domain.managementModel,
+        now,
+        alreadyDelegated: current,
+      });
+      const removed = await replaceDelegations(tx, domain.id, ids, removesDs);
+      const message = `Name servers of ${domain.uLabel} were set by ${receiver.name} with a redelegation token: ${hosts.join(", ")}`;
+      const data = { nameServers: hosts, removedDsRecords: removed };
+      await queueNotification(tx, {
+        accountId: domain.registrarId,
+        type: "DOMAIN_REDELEGATED",
+        domainName: aLabel,
+        message,
+        data,
+        now,
+      });
+      if (domain.registrarId !== actor.accountId) {
         await queueNotification(tx, {
-          accountId: domain.registrarId,
+          accountId: actor.accountId,
           type: "DOMAIN_REDELEGATED",
           domainName: aLabel,
           message,
           data,
           now,
         });
-        if (domain.registrarId !== actor.accountId) {
-          await queueNotification(tx, {
-            accountId: actor.accountId,
-            type: "DOMAIN_REDELEGATED",
-            domainName: aLabel,
-            message,
-            data,
-            now,
-          });
-        }
-        audit.before = { nameServers: current };
-        audit.after = data;
-        return { domain: await readDomainView(tx, domain.id), removedDsRecords: removed };
-      },
-    ),
+      }
+      audit.before = { nameServers: current };
+      audit.after = data;
+      return { domain: await readDomainView(tx, domain.id), removedDsRecords: removed };
+    },
   );
 }

@@ -1,7 +1,16 @@
 import type { Db, Tx } from "@/lib/db/client";
 import type { TokenKind } from "@/lib/db/generated/enums";
 import { RegistryError, isRegistryError } from "@/lib/registry/errors";
+import type { RegistrarActor } from "@/lib/registry/actor";
+import type { CoreContext } from "@/lib/registry/context";
+import {
+  type OperationScope,
+  type OperationSpec,
+  runRegistrarOperation,
+} from "@/lib/registry/operation";
+import type { Verb } from "@/lib/registry/permissions";
 import type { Policy } from "@/lib/registry/policy";
+import { parseDomainName } from "@/lib/registry/rules/names";
 import { parseToken, hashToken, tokensEqual } from "@/lib/registry/rules/tokens";
 
 // R-TOK-2 on the using side: a presented token is parsed, hashed, compared in constant time and
@@ -121,4 +130,39 @@ export async function voidDomainTokens(
   return tx.$executeRaw`
     UPDATE "AuthToken" SET "retractedAt" = ${now}, "retractReason" = ${reason}
     WHERE "domainId" = ${domainId}::uuid AND "usedAt" IS NULL AND "retractedAt" IS NULL`;
+}
+
+/**
+ * The shape every token-using operation shares (transfer, redelegation): the failure count is
+ * kept outside the transaction, the rate limit is checked, the name is parsed (and `prepare`
+ * validates the rest of the input) before the token is claimed for the actor's account.
+ */
+export function runTokenOperation<P, R>(
+  ctx: CoreContext,
+  spec: OperationSpec & { verb: Verb },
+  use: { kind: TokenKind; name: string; token: string; prepare: (aLabel: string) => P },
+  fn: (
+    op: OperationScope<RegistrarActor>,
+    used: { aLabel: string; claimed: ClaimedToken; prepared: P },
+  ) => Promise<R>,
+) {
+  const accountId = "accountId" in ctx.actor ? ctx.actor.accountId : null;
+  return recordingTokenFailures(ctx.db, accountId, ctx.clock.now(), () =>
+    runRegistrarOperation(ctx, spec, async (op) => {
+      const { tx, actor, now, policy, audit } = op;
+      await assertTokenUseAllowed(tx, actor.accountId, policy, now);
+      const { aLabel } = parseDomainName(use.name);
+      audit.objectLabel = aLabel;
+      const prepared = use.prepare(aLabel);
+      const claimed = await claimToken(tx, {
+        token: use.token,
+        kind: use.kind,
+        aLabel,
+        accountId: actor.accountId,
+        now,
+      });
+      audit.objectId = claimed.domainId;
+      return fn(op, { aLabel, claimed, prepared });
+    }),
+  );
 }

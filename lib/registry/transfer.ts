@@ -4,14 +4,7 @@ import { type DomainView, readDomainView } from "@/lib/registry/domain-view";
 import { RegistryError } from "@/lib/registry/errors";
 import { debitAccount } from "@/lib/registry/ledger";
 import { queueNotification } from "@/lib/registry/notifications";
-import { runRegistrarOperation } from "@/lib/registry/operation";
-import { parseDomainName } from "@/lib/registry/rules/names";
-import {
-  assertTokenUseAllowed,
-  claimToken,
-  recordingTokenFailures,
-  voidDomainTokens,
-} from "@/lib/registry/token-use";
+import { runTokenOperation, voidDomainTokens } from "@/lib/registry/token-use";
 
 // R-TOK-3: the receiving registrar transfers a domain with its token. One transaction: the token
 // is claimed (exactly one of concurrent uses wins), the domain and its subordinate name servers
@@ -24,98 +17,85 @@ export async function transferDomain(
   ctx: CoreContext,
   input: { name: string; token: string },
 ): Promise<TransferResult> {
-  const accountId = "accountId" in ctx.actor ? ctx.actor.accountId : null;
-  return recordingTokenFailures(ctx.db, accountId, ctx.clock.now(), () =>
-    runRegistrarOperation(
-      ctx,
-      {
-        name: "domain.transfer",
-        verb: "domain.transferIn",
-        objectType: "Domain",
-        objectLabel: input.name,
-      },
-      async ({ tx, actor, now, policy, audit }) => {
-        await assertTokenUseAllowed(tx, actor.accountId, policy, now);
-        const { aLabel } = parseDomainName(input.name);
-        audit.objectLabel = aLabel;
-        const claimed = await claimToken(tx, {
-          token: input.token,
-          kind: "TRANSFER",
-          aLabel,
-          accountId: actor.accountId,
-          now,
-        });
-        audit.objectId = claimed.domainId;
-        const domain = await tx.domain.findUniqueOrThrow({
-          where: { id: claimed.domainId },
-          include: { registrar: { select: { id: true, handleId: true, name: true } } },
-        });
-        if (domain.registrarId === actor.accountId) {
-          throw new RegistryError(
-            "DOMAIN_NOT_TRANSFERABLE",
-            `Domain ${domain.uLabel} is already in your portfolio`,
-            { reason: "SAME_REGISTRAR" },
-          );
-        }
-        if (domain.state !== "ACTIVE") {
-          throw new RegistryError(
-            "DOMAIN_NOT_TRANSFERABLE",
-            `Domain ${domain.uLabel} cannot be transferred while ${domain.state.toLowerCase()}`,
-            { reason: "NOT_ACTIVE", state: domain.state },
-          );
-        }
-        const receiver = await tx.registrarAccount.findUniqueOrThrow({
-          where: { id: actor.accountId },
-          select: { handleId: true, name: true, defaultRenewalPolicy: true },
-        });
-        const charged = policy.prices.transferOre;
-        const balance = await debitAccount(tx, {
-          accountId: actor.accountId,
-          operation: "TRANSFER",
-          amount: charged,
-          overdraw: false,
-          actor,
-          now,
-          domain: { id: domain.id, name: aLabel },
-          description: `Transfer of ${domain.uLabel} from ${domain.registrar.name}`,
-        });
-        const moved = await moveDomain(tx, {
-          domain,
-          fromHandleId: domain.registrar.handleId,
-          toAccountId: actor.accountId,
-          toHandleId: receiver.handleId,
-          renewalPolicy: receiver.defaultRenewalPolicy,
-        });
-        await voidDomainTokens(tx, domain.id, now, "domain transferred");
-        await tx.registrantChangeRequest.updateMany({
-          where: {
-            domainId: domain.id,
-            state: { in: ["TERMS_REQUESTED", "ID_CONTROL_REQUESTED"] },
-          },
-          data: { state: "CANCELLED", decidedAt: now },
-        });
-        const exDate = domain.exDate?.toISOString().slice(0, 10) ?? null;
-        await queueNotification(tx, {
-          accountId: domain.registrarId,
-          type: "TRANSFER_OUT",
-          domainName: aLabel,
-          message: `Domain ${domain.uLabel} was transferred to ${receiver.name}`,
-          data: { to: receiver.name },
-          now,
-        });
-        await queueNotification(tx, {
-          accountId: actor.accountId,
-          type: "TRANSFER_IN",
-          domainName: aLabel,
-          message: `Domain ${domain.uLabel} was transferred to you from ${domain.registrar.name}; expiry ${exDate} unchanged`,
-          data: { from: domain.registrar.name, exDate },
-          now,
-        });
-        audit.before = { registrarId: domain.registrarId };
-        audit.after = { registrarId: actor.accountId, charged, ...moved };
-        return { domain: await readDomainView(tx, domain.id), charged, balance };
-      },
-    ),
+  return runTokenOperation(
+    ctx,
+    {
+      name: "domain.transfer",
+      verb: "domain.transferIn",
+      objectType: "Domain",
+      objectLabel: input.name,
+    },
+    { kind: "TRANSFER", name: input.name, token: input.token, prepare: () => null },
+    async ({ tx, actor, now, policy, audit }, { aLabel, claimed }) => {
+      const domain = await tx.domain.findUniqueOrThrow({
+        where: { id: claimed.domainId },
+        include: { registrar: { select: { id: true, handleId: true, name: true } } },
+      });
+      if (domain.registrarId === actor.accountId) {
+        throw new RegistryError(
+          "DOMAIN_NOT_TRANSFERABLE",
+          `Domain ${domain.uLabel} is already in your portfolio`,
+          { reason: "SAME_REGISTRAR" },
+        );
+      }
+      if (domain.state !== "ACTIVE") {
+        throw new RegistryError(
+          "DOMAIN_NOT_TRANSFERABLE",
+          `Domain ${domain.uLabel} cannot be transferred while ${domain.state.toLowerCase()}`,
+          { reason: "NOT_ACTIVE", state: domain.state },
+        );
+      }
+      const receiver = await tx.registrarAccount.findUniqueOrThrow({
+        where: { id: actor.accountId },
+        select: { handleId: true, name: true, defaultRenewalPolicy: true },
+      });
+      const charged = policy.prices.transferOre;
+      const balance = await debitAccount(tx, {
+        accountId: actor.accountId,
+        operation: "TRANSFER",
+        amount: charged,
+        overdraw: false,
+        actor,
+        now,
+        domain: { id: domain.id, name: aLabel },
+        description: `Transfer of ${domain.uLabel} from ${domain.registrar.name}`,
+      });
+      const moved = await moveDomain(tx, {
+        domain,
+        fromHandleId: domain.registrar.handleId,
+        toAccountId: actor.accountId,
+        toHandleId: receiver.handleId,
+        renewalPolicy: receiver.defaultRenewalPolicy,
+      });
+      await voidDomainTokens(tx, domain.id, now, "domain transferred");
+      await tx.registrantChangeRequest.updateMany({
+        where: {
+          domainId: domain.id,
+          state: { in: ["TERMS_REQUESTED", "ID_CONTROL_REQUESTED"] },
+        },
+        data: { state: "CANCELLED", decidedAt: now },
+      });
+      const exDate = domain.exDate?.toISOString().slice(0, 10) ?? null;
+      await queueNotification(tx, {
+        accountId: domain.registrarId,
+        type: "TRANSFER_OUT",
+        domainName: aLabel,
+        message: `Domain ${domain.uLabel} was transferred to ${receiver.name}`,
+        data: { to: receiver.name },
+        now,
+      });
+      await queueNotification(tx, {
+        accountId: actor.accountId,
+        type: "TRANSFER_IN",
+        domainName: aLabel,
+        message: `Domain ${domain.uLabel} was transferred to you from ${domain.registrar.name}; expiry ${exDate} unchanged`,
+        data: { from: domain.registrar.name, exDate },
+        now,
+      });
+      audit.before = { registrarId: domain.registrarId };
+      audit.after = { registrarId: actor.accountId, charged, ...moved };
+      return { domain: await readDomainView(tx, domain.id), charged, balance };
+    },
   );
 }
 
