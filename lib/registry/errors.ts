@@ -35,6 +35,8 @@ const domainCodes = {
   REGISTRANT_CHANGE_NOT_PENDING:
     "The change-of-registrant request is not awaiting this step (decided, expired or cancelled).",
   WAITING_LIST_NAME_AVAILABLE: "The name is free to register; there is no waiting list to join.",
+  DOMAIN_NOT_ADMINISTRABLE:
+    "A registrant-managed domain is administered only when its proxy contact is a handle linked to the account.",
 } as const;
 
 const billingCodes = {
@@ -76,6 +78,8 @@ const accountCodes = {
   SERVICE_USER_ADMINISTRATOR: "A service user cannot hold the Administrator meta-role (R-ACC-3).",
   TOTP_CODE_INVALID: "The authentication code does not match the secret being enrolled.",
   HANDLE_NOT_UNLINKABLE: "The registrar's own handle is always linked to its account (R-ACC-5).",
+  HANDLES_NOT_MERGEABLE:
+    "The handles differ in name, organisation, type, CVR/EAN or management model (R-CON-2).",
 } as const;
 
 export const errorCatalogue = {
