@@ -50,6 +50,18 @@ describe("policy", () => {
     expect(policySchema.parse(JSON.parse(JSON.stringify(defaultPolicy)))).toEqual(defaultPolicy);
   });
 
+  it("R-REN-2: invoices are due 30 days after issue by default; a policy stored without the key loads with it", () => {
+    expect(defaultPolicy.billing.invoiceDueDays).toBe(30);
+    const stored = JSON.parse(JSON.stringify(dk2026Policy));
+    delete stored.billing.invoiceDueDays;
+    expect(parsePolicy(stored).billing).toEqual({
+      defaultLowBalanceThresholdOre: 50_000,
+      invoiceDueDays: 30,
+    });
+    const custom = { ...defaultPolicy, billing: { ...defaultPolicy.billing, invoiceDueDays: 14 } };
+    expect(parsePolicy(custom).billing.invoiceDueDays).toBe(14);
+  });
+
   it.each([
     ["a fractional price", { prices: { ...defaultPolicy.prices, perYearOre: 45.5 } }],
     ["a negative price", { prices: { ...defaultPolicy.prices, restoreFeeOre: -1 } }],
@@ -68,6 +80,10 @@ describe("policy", () => {
       { registration: { ...defaultPolicy.registration, managementModels: ["reseller"] } },
     ],
     ["a cap over 10 years", { lifespanCapYears: 11 }],
+    [
+      "R-REN-2: an invoice due the day it is issued",
+      { billing: { ...defaultPolicy.billing, invoiceDueDays: 0 } },
+    ],
   ])("refuses %s with VALIDATION_FAILED", (_, patch) => {
     expect(() => parsePolicy({ ...defaultPolicy, ...patch })).toThrow(
       expect.objectContaining({ code: "VALIDATION_FAILED" }),

@@ -59,7 +59,14 @@ export const policySchema = z.object({
     }),
   }),
   serviceCredentials: z.object({ rotationOverlapHours: z.int().min(0).max(720) }),
-  billing: z.object({ defaultLowBalanceThresholdOre: øre }),
+  billing: z.object({
+    defaultLowBalanceThresholdOre: øre,
+    /**
+     * R-REN-2: an invoice is due at 00:00 local this many calendar days after its issue date.
+     * Defaulted, not required: policies stored before the key existed must still load.
+     */
+    invoiceDueDays: days.default(30),
+  }),
   /** Integer øre, DKK (DESIGN.md §3 "Money"). */
   prices: z.object({
     perYearOre: øre,
@@ -96,7 +103,7 @@ export const defaultPolicy: Policy = deepFreeze(
     },
     serviceCredentials: { rotationOverlapHours: 24 },
     // 500.00 DKK: about ten yearly renewals, enough warning for a small registrar to top up.
-    billing: { defaultLowBalanceThresholdOre: 50_000 },
+    billing: { defaultLowBalanceThresholdOre: 50_000, invoiceDueDays: 30 },
     prices: {
       perYearOre: 4_500,
       restoreFeeOre: 15_000,
@@ -123,7 +130,10 @@ export const dk2026Policy: Policy = deepFreeze(
   } satisfies PolicyInput),
 );
 
-/** Parses a stored or operator-edited policy; unknown keys are dropped, missing ones fail. */
+/**
+ * Parses a stored or operator-edited policy; unknown keys are dropped, missing ones fail — except
+ * keys added after policies were first stored, which take their default (`invoiceDueDays`).
+ */
 export function parsePolicy(input: unknown): Policy {
   const result = policySchema.safeParse(input);
   if (!result.success) {

@@ -11,7 +11,7 @@ import { runRegistrarOperation } from "@/lib/registry/operation";
 import { type Period, hasExpired, registryDateToDb } from "@/lib/registry/rules/dates";
 import { formatPeriod } from "@/lib/registry/rules/periods";
 import { priceForPeriod } from "@/lib/registry/rules/pricing";
-import { checkRenewal } from "@/lib/registry/rules/renewal";
+import { checkRenewal, renewalPayer } from "@/lib/registry/rules/renewal";
 
 // R-REN-1 manual renewal (may overdraw, R-PAY-1), R-REN-2 open invoices, R-REN-3 renewal policy.
 
@@ -43,13 +43,18 @@ export async function renewDomain(
       });
       const period = input.period ?? { unit: "y", value: 1 };
       const exDate = domain.exDate ? exDateOf(domain) : "";
+      const { paidBy } = renewalPayer({
+        managementModel: domain.managementModel === "REGISTRAR" ? "registrar" : "registrant",
+        registrantId: domain.registrantId,
+        payerId: domain.payerId,
+        registrarHandleId: account.handleId,
+      });
       const { newExDate } = checkRenewal(
         {
           name: domain.aLabel,
           state: domain.state,
           exDate,
-          managementModel: domain.managementModel === "REGISTRAR" ? "registrar" : "registrant",
-          payerIsRegistrar: domain.payerId === null || domain.payerId === account.handleId,
+          paidBy,
           hasOpenInvoice: openInvoice !== null,
         },
         { curExpDate: input.curExpDate, period },

@@ -1,4 +1,5 @@
 import type { Tx } from "@/lib/db/client";
+import { cancelInvoicesOfDeleted } from "./invoices";
 import { auditMany, notifyMany } from "./shared";
 
 // R-DEL-3: at the end of redemption the domain is deleted — even with subordinate name servers
@@ -20,6 +21,7 @@ export async function deleteBatch(tx: Tx, now: Date, limit: number): Promise<Del
   if (doomed.length === 0) return [];
   const ids = doomed.map((d) => d.id);
   await removeDomains(tx, ids, now);
+  await cancelInvoicesOfDeleted(tx, ids, now); // R-REN-2: a deleted domain's renewal is owed by no one
   await tx.$executeRaw`
     UPDATE "AuthToken" SET "retractedAt" = ${now}, "retractReason" = 'domain deleted'
     WHERE "domainId" = ANY(${ids}::uuid[]) AND "usedAt" IS NULL AND "retractedAt" IS NULL`;

@@ -11,6 +11,7 @@ import {
   type RegistryDate,
 } from "@/lib/registry/rules/dates";
 import { formatDkk, priceForPeriod } from "@/lib/registry/rules/pricing";
+import { invoiceDueAt, renewalPayer } from "@/lib/registry/rules/renewal";
 import { auditMany, groupBy, notifyMany, type NotificationDraft, type SystemAudit } from "./shared";
 
 // R-REN-4: at expiry an auto-renew domain is renewed for one year — billed even without funds,
@@ -23,6 +24,8 @@ type DueDomain = {
   aLabel: string;
   uLabel: string;
   registrarId: string;
+  managementModel: "REGISTRAR" | "REGISTRANT";
+  registrantId: string;
   payerId: string | null;
   registrarHandleId: string;
   exDate: Date;
@@ -31,8 +34,8 @@ type DueDomain = {
 
 async function claimExpired(tx: Tx, today: RegistryDate, limit: number): Promise<DueDomain[]> {
   return tx.$queryRaw<DueDomain[]>`
-    SELECT d.id, d."aLabel", d."uLabel", d."registrarId", d."payerId", d."exDate", d."renewalPolicy",
-           r."handleId" AS "registrarHandleId"
+    SELECT d.id, d."aLabel", d."uLabel", d."registrarId", d."managementModel", d."registrantId",
+           d."payerId", d."exDate", d."renewalPolicy", r."handleId" AS "registrarHandleId"
     FROM "Domain" d JOIN "RegistrarAccount" r ON r.id = d."registrarId"
     WHERE d.state = 'ACTIVE' AND d."exDate" <= ${registryDateToDb(today)}::date
     ORDER BY d."exDate", d.id
@@ -65,8 +68,19 @@ async function autoRenew(tx: Tx, now: Date, policy: Policy, domains: DueDomain[]
     FROM unnest(${domains.map((d) => d.id)}::uuid[], ${next.map(registryDateToDb)}::date[]) AS v(id, ex)
     WHERE d.id = v.id`;
 
-  const billed = domains.filter((d) => !d.payerId || d.payerId === d.registrarHandleId);
-  const invoiced = domains.filter((d) => d.payerId && d.payerId !== d.registrarHandleId);
+  // R-REN-2: who pays is decided where manual renewal decides it (renewalPayer)
+  const billed: DueDomain[] = [];
+  const invoiced = new Map<string, string>(); // domain id → the handle invoiced
+  for (const d of domains) {
+    const payer = renewalPayer({
+      managementModel: d.managementModel === "REGISTRAR" ? "registrar" : "registrant",
+      registrantId: d.registrantId,
+      payerId: d.payerId,
+      registrarHandleId: d.registrarHandleId,
+    });
+    if (payer.paidBy === "registrant") invoiced.set(d.id, payer.payerId);
+    else billed.push(d);
+  }
   const notes: NotificationDraft[] = [];
   const audits: SystemAudit[] = [];
   const nextOf = new Map(domains.map((d, i) => [d.id, next[i]!]));
@@ -100,20 +114,24 @@ async function autoRenew(tx: Tx, now: Date, policy: Policy, domains: DueDomain[]
     });
     await notifyLowBalance(tx, accountId, row, now);
   }
-  if (invoiced.length) {
+  if (invoiced.size) {
+    const dueAt = invoiceDueAt(now, policy);
     await tx.invoice.createMany({
-      data: invoiced.map((d) => ({
-        domainId: d.id,
-        accountId: d.registrarId,
-        payerId: d.payerId!,
-        amount: price,
-        periodYears: 1,
-        issuedAt: now,
-      })),
+      data: domains
+        .filter((d) => invoiced.has(d.id))
+        .map((d) => ({
+          domainId: d.id,
+          accountId: d.registrarId,
+          payerId: invoiced.get(d.id)!,
+          amount: price,
+          periodYears: 1,
+          issuedAt: now,
+          dueAt,
+        })),
     });
   }
   for (const d of domains) {
-    const isInvoiced = invoiced.includes(d);
+    const isInvoiced = invoiced.has(d.id);
     notes.push({
       accountId: d.registrarId,
       type: "DOMAIN_AUTO_RENEWED",

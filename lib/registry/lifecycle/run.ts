@@ -9,6 +9,7 @@ import {
   type DeletedName,
 } from "./deletion";
 import { expireBatch } from "./expiry";
+import { suspendUnpaidBatch } from "./invoices";
 import { DEFAULT_BATCH } from "./shared";
 
 /**
@@ -23,6 +24,7 @@ export type LifecycleHooks = {
 
 export type LifecycleSummary = {
   expired: number; // auto-renewed or suspended
+  unpaidSuspended: number; // R-REN-2: suspended for an overdue invoice
   deleted: number;
   holdsExpired: number;
   hostsRemoved: number;
@@ -45,6 +47,7 @@ export async function runLifecycle(
   const today = localDateOf(now);
   const summary: LifecycleSummary = {
     expired: 0,
+    unpaidSuspended: 0,
     deleted: 0,
     holdsExpired: 0,
     hostsRemoved: 0,
@@ -63,6 +66,7 @@ export async function runLifecycle(
 
   // Renewing first: a domain that expires and renews today is never suspended by mistake.
   summary.expired = await drain((tx) => expireBatch(tx, now, today, policy, limit));
+  summary.unpaidSuspended = await drain((tx) => suspendUnpaidBatch(tx, now, policy, limit));
   summary.holdsExpired = await drain((tx) => expireHoldsBatch(tx, now, limit));
   summary.deleted = await drain(async (tx) => {
     const deleted = await deleteBatch(tx, now, limit);

@@ -5,15 +5,17 @@ import type { Period } from "@/lib/registry/rules/dates";
 import {
   checkRenewal,
   exDateAfterOneYear,
+  invoiceDueAt,
+  type PayerFacts,
   type RenewableDomain,
+  renewalPayer,
 } from "@/lib/registry/rules/renewal";
 
 const domain: RenewableDomain = {
   name: "eksempel.dk",
   state: "ACTIVE",
   exDate: "2026-03-20",
-  managementModel: "registrar",
-  payerIsRegistrar: true,
+  paidBy: "registrar",
   hasOpenInvoice: false,
 };
 const NOW = "2026-01-15T10:00:00Z";
@@ -34,11 +36,6 @@ describe("R-REN-1 checkRenewal accepts", () => {
     { title: "1 year", expected: "2027-03-20" },
     { title: "6 months", period: m(6), expected: "2026-09-20" },
     { title: "9 years, within the 10-year cap", period: y(9), expected: "2035-03-20" },
-    {
-      title: "registrant-managed, paid by the registrar",
-      domain: { managementModel: "registrant" },
-      expected: "2027-03-20",
-    },
     {
       title: "the last instant before 00:00 local on exDate",
       now: "2026-03-19T22:59:59Z",
@@ -110,7 +107,7 @@ describe("R-REN-1 / R-REN-2 checkRenewal refuses", () => {
     },
     {
       title: "a registrant-paid registrant-managed domain",
-      domain: { managementModel: "registrant", payerIsRegistrar: false },
+      domain: { paidBy: "registrant" },
       code: "DOMAIN_NOT_RENEWABLE",
       reason: "PAID_BY_REGISTRANT",
     },
@@ -181,6 +178,58 @@ describe("R-REN-1 / R-REN-2 checkRenewal refuses", () => {
     expect(() =>
       checkRenewal(domain, { curExpDate: "2026-03-20", period: y(1) }, dk2026Policy, new Date(NOW)),
     ).toThrow("Domain eksempel.dk cannot be renewed before 2026-01-20");
+  });
+});
+
+describe("R-REN-2 renewalPayer: who pays a domain's renewals", () => {
+  const facts = (patch: Partial<PayerFacts>): PayerFacts => ({
+    managementModel: "registrant",
+    registrantId: "registrant",
+    payerId: null,
+    registrarHandleId: "registrar",
+    ...patch,
+  });
+  it.each<[string, Partial<PayerFacts>, ReturnType<typeof renewalPayer>]>([
+    ["R-REN-1: registrar-managed", { managementModel: "registrar" }, { paidBy: "registrar" }],
+    [
+      "R-REN-1: registrar-managed, whatever payer is stored",
+      { managementModel: "registrar", payerId: "payer" },
+      { paidBy: "registrar" },
+    ],
+    [
+      "R-REN-1: registrant-managed, payer = the registrar's handle",
+      { payerId: "registrar" },
+      { paidBy: "registrar" },
+    ],
+    [
+      "R-REN-2: registrant-managed, another payer",
+      { payerId: "payer" },
+      { paidBy: "registrant", payerId: "payer" },
+    ],
+    [
+      "R-REN-2: registrant-managed, no payer: the registrant pays",
+      {},
+      { paidBy: "registrant", payerId: "registrant" },
+    ],
+  ])("%s", (_, patch, expected) => {
+    expect(renewalPayer(facts(patch))).toEqual(expected);
+  });
+});
+
+describe("R-REN-2 invoiceDueAt: 00:00 Copenhagen, issue date + invoiceDueDays", () => {
+  it.each([
+    // 11:00 CET → 30 calendar days later, across the March DST change: 9 April 00:00 CEST
+    ["2026-03-10T10:00:00Z", 30, "2026-04-08T22:00:00.000Z"],
+    // 00:30 local on 10 March (23:30 UTC the day before) counts from 10 March
+    ["2026-03-09T23:30:00Z", 30, "2026-04-08T22:00:00.000Z"],
+    // 23:59 local on 9 March counts from 9 March
+    ["2026-03-09T22:59:00Z", 30, "2026-04-07T22:00:00.000Z"],
+    // across the October change: 20 November 00:00 CET
+    ["2026-10-20T22:30:00Z", 30, "2026-11-19T23:00:00.000Z"],
+    ["2026-03-10T10:00:00Z", 14, "2026-03-23T23:00:00.000Z"],
+  ])("issued %s, %i days → due %s", (issuedAt, invoiceDueDays, expected) => {
+    const policy = { ...defaultPolicy, billing: { ...defaultPolicy.billing, invoiceDueDays } };
+    expect(invoiceDueAt(new Date(issuedAt), policy).toISOString()).toBe(expected);
   });
 });
 

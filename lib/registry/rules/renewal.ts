@@ -1,9 +1,11 @@
 import { RegistryError } from "@/lib/registry/errors";
 import type { ManagementModel, Policy } from "@/lib/registry/policy";
 import {
+  addDays,
   addMonths,
   addPeriod,
   addYears,
+  expiryInstant,
   hasExpired,
   isAfterDate,
   isBeforeDate,
@@ -15,16 +17,48 @@ import {
 import type { DomainState } from "@/lib/registry/rules/lifecycle";
 import { checkRenewalPeriod } from "@/lib/registry/rules/periods";
 
-// R-REN-1 manual renewal and R-REN-2 open invoices. Funds are deliberately not checked here:
-// manual renewal may overdraw (R-PAY-1).
+// R-REN-1 manual renewal and R-REN-2 registrant-paid domains and their invoices. Funds are
+// deliberately not checked here: manual renewal may overdraw (R-PAY-1).
+
+/** Who pays a domain's renewals: the registrar's prepaid balance, or an invoice to a handle. */
+export type RenewalPayer = { paidBy: "registrar" } | { paidBy: "registrant"; payerId: string };
+
+export type PayerFacts = {
+  managementModel: ManagementModel;
+  registrantId: string;
+  payerId: string | null;
+  /** The registrar account's own handle. */
+  registrarHandleId: string;
+};
+
+/**
+ * R-REN-1 / R-REN-2, the one place that decides who pays (manual renewal, auto-renew). A
+ * registrar-managed domain is the registrar's; a registrant-managed one is paid by its payer
+ * contact or, with none, by its registrant — the registrar only when that handle is its own.
+ */
+export function renewalPayer(domain: PayerFacts): RenewalPayer {
+  if (domain.managementModel === "registrar") return { paidBy: "registrar" };
+  const payerId = domain.payerId ?? domain.registrantId;
+  return payerId === domain.registrarHandleId
+    ? { paidBy: "registrar" }
+    : { paidBy: "registrant", payerId };
+}
+
+/**
+ * R-REN-2: an invoice issued at `issuedAt` is due at 00:00 local on its issue date's local date
+ * plus `policy.billing.invoiceDueDays` calendar days (like every registry date, not 30 × 24 h);
+ * from that instant on, an unpaid invoice suspends its domain.
+ */
+export function invoiceDueAt(issuedAt: Date, policy: Policy): Date {
+  return expiryInstant(addDays(localDateOf(issuedAt), policy.billing.invoiceDueDays));
+}
 
 export type RenewableDomain = {
   name: string;
   state: DomainState;
   exDate: RegistryDate;
-  managementModel: ManagementModel;
-  /** Registrant-managed domains: is the payer handle the registrar's own handle? */
-  payerIsRegistrar: boolean;
+  /** Who pays its renewals (`renewalPayer`). */
+  paidBy: RenewalPayer["paidBy"];
   /** R-REN-2: an auto-renew invoice to a registrant payer is still open. */
   hasOpenInvoice: boolean;
 };
@@ -75,11 +109,11 @@ export function checkRenewal(
   if (hasExpired(domain.exDate, now)) {
     throw notRenewable(name, `expired on ${domain.exDate} and can no longer be renewed`, "EXPIRED");
   }
-  // R-REN-1: under registrant management the registrar renews only what it pays for itself.
-  if (domain.managementModel === "registrant" && !domain.payerIsRegistrar) {
+  // R-REN-1/2: under registrant management the registrar renews only what it pays for itself.
+  if (domain.paidBy === "registrant") {
     throw notRenewable(
       name,
-      "is paid by its registrant's payer, not the registrar",
+      "is paid by its registrant, not the registrar: its renewals are invoiced to its payer",
       "PAID_BY_REGISTRANT",
     );
   }
