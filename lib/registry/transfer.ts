@@ -7,8 +7,8 @@ import { queueNotification } from "@/lib/registry/notifications";
 import { runTokenOperation, voidDomainTokens } from "@/lib/registry/token-use";
 
 // R-TOK-3: the receiving registrar transfers a domain with its token. One transaction: the token
-// is claimed (exactly one of concurrent uses wins), the domain and its subordinate name servers
-// move, the fee is debited without overdraft, the domain's other tokens are voided, pending
+// is claimed (exactly one of concurrent uses wins), the domain and the subordinate name servers
+// of the old registrar's own handle move, the fee is debited without overdraft, the domain's other tokens are voided, pending
 // registrant changes of the old registrar are cancelled, and both registrars are told.
 
 export type TransferResult = { domain: DomainView; charged: number; balance: number };
@@ -101,8 +101,9 @@ export async function transferDomain(
 
 /**
  * Moves the domain to the receiving account. Handles are never taken from the old registrar:
- * a proxy or payer that is the old registrar's own handle becomes the receiver's handle; the
- * registrant handle's account link moves only when nothing else of the old account uses it.
+ * a proxy or payer that is the old registrar's own handle becomes the receiver's handle, and so
+ * does the NSA of a subordinate name server; the registrant handle's account link moves only
+ * when nothing else of the old account uses it.
  */
 async function moveDomain(
   tx: Tx,
@@ -132,10 +133,13 @@ async function moveDomain(
       renewalPolicy: input.renewalPolicy,
     },
   });
+  // R-TOK-3: only hosts the old registrar runs under its own handle follow the domain; a host
+  // whose NSA is anyone else (a customer's or another registrar's handle) keeps its NSA.
   const hosts = await tx.nameServer.updateMany({
-    where: { superordinateDomainId: domain.id },
+    where: { superordinateDomainId: domain.id, nsaHandleId: input.fromHandleId },
     data: { nsaHandleId: input.toHandleId },
   });
+  const subordinates = await tx.nameServer.count({ where: { superordinateDomainId: domain.id } });
   const registrant = await tx.handle.findUniqueOrThrow({
     where: { id: domain.registrantId },
     select: { accountId: true },
@@ -162,5 +166,9 @@ async function moveDomain(
       registrantMoved = true;
     }
   }
-  return { nameServersMoved: hosts.count, registrantHandleMoved: registrantMoved };
+  return {
+    nameServersMoved: hosts.count,
+    nameServersKept: subordinates - hosts.count,
+    registrantHandleMoved: registrantMoved,
+  };
 }

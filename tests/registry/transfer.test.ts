@@ -15,7 +15,12 @@ import {
   openRegistry,
   setBalance,
 } from "./support";
-import { CORE2_TABLES, notificationMark, notificationsSince } from "./core2-support";
+import {
+  CORE2_TABLES,
+  auditMark,
+  notificationMark,
+  notificationsSince,
+} from "./core2-support";
 
 // R-TOK-3 transfer and R-TOK-4 redelegation with a token.
 
@@ -27,6 +32,8 @@ beforeAll(async () => {
 afterAll(async () => r?.close());
 
 const demoRegistrar = () => r.ctx(r.user(["REGISTRAR"]));
+// DESIGN.md §1: transfer tokens are issued by a Proxy user (REGISTRAR too while the matrix moves).
+const demoIssuer = () => r.ctx(r.user(["PROXY", "REGISTRAR"]));
 const otherRegistrar = () => r.ctx(r.user(["REGISTRAR"], "other"));
 const otherNsa = () => r.ctx(r.user(["NSA"], "other"));
 const handleIdOf = async (accountId: string) =>
@@ -41,7 +48,7 @@ describe("R-TOK-3 transfer", () => {
       name: "demo-hosting.dk",
       role: "NSA",
     });
-    const { token } = await issueTransferToken(demoRegistrar(), { name: "demo-hosting.dk" });
+    const { token } = await issueTransferToken(demoIssuer(), { name: "demo-hosting.dk" });
     const balance = await balanceOf(r, r.otherId);
     const mark = await notificationMark(r);
     const result = await transferDomain(otherRegistrar(), { name: "demo-hosting.dk", token });
@@ -73,7 +80,7 @@ describe("R-TOK-3 transfer", () => {
   });
 
   it("R-TOK-3 is declined for insufficient funds (INSUFFICIENT_FUNDS) and the token stays usable", async () => {
-    const { token } = await issueTransferToken(demoRegistrar(), { name: "tandlaegen-demo.dk" });
+    const { token } = await issueTransferToken(demoIssuer(), { name: "tandlaegen-demo.dk" });
     await setBalance(r, r.otherId, 4_499);
     await expectRefusal(
       r,
@@ -88,7 +95,7 @@ describe("R-TOK-3 transfer", () => {
   });
 
   it("R-TOK-3 refuses the domain's own registrar (DOMAIN_NOT_TRANSFERABLE) and a Payer (NOT_AUTHORIZED)", async () => {
-    const { token } = await issueTransferToken(demoRegistrar(), { name: "murer-demo.dk" });
+    const { token } = await issueTransferToken(demoIssuer(), { name: "murer-demo.dk" });
     await expectRefusal(
       r,
       () => transferDomain(demoRegistrar(), { name: "murer-demo.dk", token }),
@@ -126,11 +133,64 @@ describe("R-TOK-3 transfer", () => {
       registrant: own.handle,
       nameServers: OUT_OF_ZONE,
     });
-    const { token } = await issueTransferToken(demoRegistrar(), { name });
+    const { token } = await issueTransferToken(demoIssuer(), { name });
     await transferDomain(otherRegistrar(), { name, token });
     expect((await r.prisma.handle.findUniqueOrThrow({ where: { id: own.id } })).accountId).toBe(
       r.otherId,
     );
+  });
+});
+
+describe("R-TOK-3 subordinate name servers", () => {
+  it("R-TOK-3 only hosts under the domain run by the old registrar's own handle move; a third-party NSA keeps its hosts", async () => {
+    const name = freshName("vaerter");
+    await registerDomain(demoRegistrar(), { name, registrant: "MN2-DK", nameServers: OUT_OF_ZONE });
+    const domain = await r.prisma.domain.findUniqueOrThrow({ where: { liveName: name } });
+    const thirdParty = await r.prisma.handle.create({
+      data: {
+        handle: "TRE9-DK",
+        type: "COMPANY",
+        name: "Tredje Hosting ApS",
+        street: "Vej 3",
+        postalCode: "9000",
+        city: "Aalborg",
+        countryCode: "DK",
+        email: "drift@tredje.test",
+        managementModel: "REGISTRAR",
+        accountId: null,
+        createdAt: r.clock.now(),
+      },
+    });
+    const customer = await r.prisma.handle.findUniqueOrThrow({ where: { handle: "JCA1-DK" } });
+    const host = (label: string, nsaHandleId: string) =>
+      r.prisma.nameServer.create({
+        data: {
+          host: `${label}.${name}`,
+          superordinateDomainId: domain.id,
+          nsaHandleId,
+          managementModel: "REGISTRAR",
+          glueV4: ["192.0.2.53"],
+          createdAt: r.clock.now(),
+        },
+      });
+    const own = await host("ns1", await handleIdOf(r.demoId));
+    const third = await host("ns2", thirdParty.id);
+    const customers = await host("ns3", customer.id);
+    const { token } = await issueTransferToken(demoIssuer(), { name });
+    const mark = await auditMark(r);
+    await transferDomain(otherRegistrar(), { name, token });
+    const nsaOf = async (id: string) =>
+      (await r.prisma.nameServer.findUniqueOrThrow({ where: { id } })).nsaHandleId;
+    expect(await nsaOf(own.id)).toBe(await handleIdOf(r.otherId));
+    expect(await nsaOf(third.id)).toBe(thirdParty.id);
+    expect(await nsaOf(customers.id)).toBe(customer.id);
+    const audits = await r.prisma.auditEvent.findMany({ where: { id: { gt: mark } } });
+    expect(audits.map((a) => [a.operation, a.outcome])).toEqual([["domain.transfer", "SUCCESS"]]);
+    expect(audits[0]!.after).toMatchObject({
+      registrarId: r.otherId,
+      nameServersMoved: 1,
+      nameServersKept: 2,
+    });
   });
 });
 
@@ -203,7 +263,7 @@ describe("R-TOK-4 redelegation", () => {
   });
 
   it("R-TOK-4 refuses a Registrar without NSA (NOT_AUTHORIZED) and a transfer token (TOKEN_INVALID)", async () => {
-    const { token } = await issueTransferToken(demoRegistrar(), { name: "optiker-demo.dk" });
+    const { token } = await issueTransferToken(demoIssuer(), { name: "optiker-demo.dk" });
     await expectRefusal(
       r,
       () =>
@@ -228,7 +288,7 @@ describe("R-TOK-4 redelegation", () => {
 describe.skipIf(!usesPostgres)("R-TOK-3 concurrency (needs PostgreSQL)", () => {
   it("R-TOK-3 20 concurrent transfers with one token succeed exactly once, needs PostgreSQL", async () => {
     await setBalance(r, r.otherId, 1_000_000);
-    const { token } = await issueTransferToken(demoRegistrar(), { name: "yogastudie-demo.dk" });
+    const { token } = await issueTransferToken(demoIssuer(), { name: "yogastudie-demo.dk" });
     const actor = r.user(["REGISTRAR"], "other");
     const ledgerBefore = await r.prisma.ledgerEntry.count({ where: { accountId: r.otherId } });
     const results = await Promise.allSettled(
