@@ -1,4 +1,5 @@
 import type { CoreContext } from "@/lib/registry/context";
+import { requireAdministrable } from "@/lib/registry/domain-admin";
 import {
   type DomainView,
   exDateOf,
@@ -99,6 +100,7 @@ export async function setRenewalPolicy(
     async ({ tx, actor, now, audit }) => {
       const domain = await lockOwnDomain(tx, actor.accountId, input.name);
       Object.assign(audit, { objectId: domain.id, objectLabel: domain.aLabel });
+      await requireAdministrable(tx, actor, domain);
       if (input.renewalPolicy !== "AUTO_RENEW" && input.renewalPolicy !== "AUTO_EXPIRE") {
         throw new RegistryError(
           "VALIDATION_FAILED",
