@@ -84,7 +84,14 @@ describe("R-REN-4 at expiry", () => {
     await runLifecycle(r.prisma, at);
     const before = await snapshotTables(r.prisma);
     const summary = await runLifecycle(r.prisma, at);
-    expect(summary).toEqual({ expired: 0, deleted: 0, holdsExpired: 0, hostsRemoved: 0, other: 0 });
+    expect(summary).toEqual({
+      expired: 0,
+      unpaidSuspended: 0,
+      deleted: 0,
+      holdsExpired: 0,
+      hostsRemoved: 0,
+      other: 0,
+    });
     expect(await snapshotTables(r.prisma)).toEqual(before);
   });
 });
