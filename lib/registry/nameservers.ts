@@ -144,6 +144,7 @@ export async function changeNameServerAdministrator(
     {
       name: "nameserver.changeAdministrator",
       verb: "nameserver.changeAdministrator",
+      objectGrant: true, // R-NS-2: requireNameServerAdministrator below
       objectType: "NameServer",
       objectLabel: input.host,
     },
@@ -171,7 +172,13 @@ export async function deleteNameServer(
 ): Promise<{ host: string }> {
   return runRegistrarOperation(
     ctx,
-    { name: "nameserver.delete", verb: "nameserver.delete", objectType: "NameServer", objectLabel: input.host },
+    {
+      name: "nameserver.delete",
+      verb: "nameserver.delete",
+      objectGrant: true, // R-NS-3: requireNameServerAdministrator below
+      objectType: "NameServer",
+      objectLabel: input.host,
+    },
     async ({ tx, actor, audit }) => {
       const ns = await lockOwnNameServer(tx, actor.accountId, input.host);
       Object.assign(audit, { objectId: ns.id, objectLabel: ns.host });

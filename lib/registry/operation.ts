@@ -116,13 +116,16 @@ function draftCommitted(error: RegistryError): boolean {
   return committedErrors.has(error);
 }
 
-/** A registrar user's operation, guarded by the permission verb; scope is actor.accountId. */
+/**
+ * A registrar user's operation, guarded by the permission verb; scope is actor.accountId.
+ * `objectGrant`: the use-case checks the verb's object grants itself (permissions.ts).
+ */
 export function runRegistrarOperation<R>(
   ctx: CoreContext,
-  spec: OperationSpec & { verb: Verb },
+  spec: OperationSpec & { verb: Verb; objectGrant?: boolean },
   fn: (op: OperationScope<RegistrarActor>) => Promise<R>,
 ): Promise<Exclude<R, CommittedRefusal>> {
-  return runGuarded(ctx, spec, (actor) => requirePermission(actor, spec.verb), fn);
+  return runGuarded(ctx, spec, (actor) => requirePermission(actor, spec.verb, spec), fn);
 }
 
 export function runOperatorOperation<R>(

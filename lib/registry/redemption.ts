@@ -1,4 +1,5 @@
 import type { CoreContext } from "@/lib/registry/context";
+import { requireAdministrable } from "@/lib/registry/domain-admin";
 import {
   type DomainView,
   exDateOf,
@@ -23,6 +24,7 @@ export async function cancelDomain(ctx: CoreContext, input: { name: string }): P
     async ({ tx, actor, now, policy, audit }) => {
       const domain = await lockOwnDomain(tx, actor.accountId, input.name);
       Object.assign(audit, { objectId: domain.id, objectLabel: domain.aLabel });
+      await requireAdministrable(tx, actor, domain);
       if (domain.state !== "ACTIVE") {
         throw new RegistryError(
           "DOMAIN_NOT_CANCELLABLE",
@@ -89,6 +91,7 @@ export async function restoreDomain(
     async ({ tx, actor, now, policy, audit }) => {
       const domain = await lockOwnDomain(tx, actor.accountId, input.name);
       Object.assign(audit, { objectId: domain.id, objectLabel: domain.aLabel });
+      await requireAdministrable(tx, actor, domain);
       const ended = domain.deleteAt !== null && now.getTime() >= domain.deleteAt.getTime();
       if (domain.state !== "SUSPENDED" || ended) {
         throw new RegistryError(

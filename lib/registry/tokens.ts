@@ -2,6 +2,7 @@ import type { Tx } from "@/lib/db/client";
 import type { TokenIssuerRole, TokenKind } from "@/lib/db/generated/enums";
 import type { RegistrarActor } from "@/lib/registry/actor";
 import type { CoreContext } from "@/lib/registry/context";
+import { requireAdministrable } from "@/lib/registry/domain-admin";
 import { lockOwnDomain } from "@/lib/registry/domain-view";
 import { RegistryError } from "@/lib/registry/errors";
 import { runRegistrarOperation } from "@/lib/registry/operation";
@@ -9,9 +10,19 @@ import { can, requirePermission } from "@/lib/registry/permissions";
 import { addLocalDays } from "@/lib/registry/rules/dates";
 import { generateToken, hashToken } from "@/lib/registry/rules/tokens";
 
-// R-TOK-1/2 on the issuing side: REG-TRANSFER by the Registrar, NSA-REDEL by the NSA, PXY-REDEL by
-// the Proxy, for an active domain of the account's portfolio. The token text is returned once;
-// only its hash is stored. A new token retracts the open one of the same kind and role.
+// R-TOK-1/2 on the issuing side: REG-TRANSFER through the account by its Proxy, NSA-REDEL by the
+// NSA, PXY-REDEL by the Proxy, for an active domain of the account's portfolio. The token text is
+// returned once; only its hash is stored. A new token retracts the open one of the same kind and
+// role.
+
+/**
+ * REG-TRANSFER and PXY-REDEL tokens are issued as the domain's administrator (the Proxy): on a
+ * registrant-managed domain only while its proxy contact is linked to the account (domain-admin.ts).
+ * An NSA-REDEL token is the name servers' business, not the domain's administration.
+ */
+function isProxyToken(role: TokenIssuerRole): boolean {
+  return role === "REG" || role === "PXY";
+}
 
 export type IssuedToken = { id: string; token: string; domain: string; expiresAt: Date };
 
@@ -30,6 +41,7 @@ async function issueToken(
   const domain = await lockOwnDomain(tx, input.actor.accountId, input.name);
   audit.objectId = domain.id;
   audit.objectLabel = domain.aLabel;
+  if (isProxyToken(input.role)) await requireAdministrable(tx, input.actor, domain);
   if (domain.state !== "ACTIVE") {
     throw new RegistryError(
       "DOMAIN_NOT_TRANSFERABLE",
@@ -71,7 +83,7 @@ async function issueToken(
   return { id: row.id, token, domain: domain.aLabel, expiresAt };
 }
 
-/** R-TOK-1: a REG-TRANSFER token for a domain of the account (Registrar). */
+/** R-TOK-1: a REG-TRANSFER token for a domain of the account (Proxy). */
 export function issueTransferToken(
   ctx: CoreContext,
   input: { name: string },
@@ -160,7 +172,8 @@ export function retractToken(
               usedAt: true,
               retractedAt: true,
               expiresAt: true,
-              domain: { select: { aLabel: true } },
+              issuerRole: true,
+              domain: { select: { aLabel: true, managementModel: true, proxyId: true } },
             },
           })
         : null;
@@ -169,6 +182,7 @@ export function retractToken(
           field: "tokenId",
         });
       audit.objectLabel = row.domain.aLabel;
+      if (isProxyToken(row.issuerRole)) await requireAdministrable(tx, actor, row.domain);
       const { count } = await tx.authToken.updateMany({
         where: { id: row.id, usedAt: null, retractedAt: null, expiresAt: { gt: now } },
         data: { retractedAt: now, retractReason: `retracted by ${actor.label}` },

@@ -65,7 +65,7 @@ describe("R-NS-1 create and edit name servers", () => {
   });
 
   it("R-NS-1 lists the portfolio's name servers with the domains each serves", async () => {
-    const list = await listNameServers(r.ctx(r.user(["REGISTRAR"])), { search: "demo-hosting" });
+    const list = await listNameServers(nsa(), { search: "demo-hosting" });
     const ns1 = list.find((n) => n.host === "ns1.demo-hosting.dk");
     expect(ns1?.superordinateDomain).toBe("demo-hosting.dk");
     expect(ns1?.domains).toContain("demo-hosting.dk");

@@ -19,17 +19,24 @@ beforeAll(async () => {
 afterAll(async () => r?.close());
 
 const registrar = () => r.ctx(r.user(["REGISTRAR"]));
+// Cancel and restore are Proxy verbs (DESIGN.md §1).
+const proxy = () => r.ctx(r.user(["PROXY"]));
 
-async function newDomain() {
+async function newDomain(periodYears = 1) {
   const name = freshName("opsig");
-  await registerDomain(registrar(), { name, registrant: "JCA1-DK", nameServers: OUT_OF_ZONE });
+  await registerDomain(registrar(), {
+    name,
+    registrant: "JCA1-DK",
+    nameServers: OUT_OF_ZONE,
+    periodYears,
+  });
   return name;
 }
 
 describe("cancelDomain", () => {
   it("R-DEL-1 suspends an active domain with 30 days of redemption, deleted at 00:00 local", async () => {
     const name = await newDomain();
-    const d = await cancelDomain(registrar(), { name });
+    const d = await cancelDomain(proxy(), { name });
     expect(d.state).toBe("SUSPENDED");
     expect(d.suspensionReason).toBe("CANCELLED");
     // cancelled Tuesday 10 March 2026 (CET) → deleted at 00:00 local on 9 April (CEST: 22:00 UTC on 8 April)
@@ -43,7 +50,7 @@ describe("cancelDomain", () => {
     // ns1/ns2.demo-hosting.dk serve many other demo domains
     await expectRefusal(
       r,
-      () => cancelDomain(registrar(), { name: "demo-hosting.dk" }),
+      () => cancelDomain(proxy(), { name: "demo-hosting.dk" }),
       "DOMAIN_NOT_CANCELLABLE",
     );
   });
@@ -51,7 +58,7 @@ describe("cancelDomain", () => {
   it("R-DEL-1 refuses a domain that is not active (DOMAIN_NOT_CANCELLABLE)", async () => {
     await expectRefusal(
       r,
-      () => cancelDomain(registrar(), { name: "udloebet-1.dk" }),
+      () => cancelDomain(proxy(), { name: "udloebet-1.dk" }),
       "DOMAIN_NOT_CANCELLABLE",
     );
   });
@@ -60,11 +67,11 @@ describe("cancelDomain", () => {
 describe("restoreDomain", () => {
   it("R-DEL-2 restores during redemption: ACTIVE, exDate + 1 year, billed year + fee even without funds", async () => {
     const name = await newDomain();
-    await cancelDomain(registrar(), { name });
+    await cancelDomain(proxy(), { name });
     const saved = await balanceOf(r, r.demoId);
     await setBalance(r, r.demoId, 0);
     try {
-      const res = await restoreDomain(registrar(), { name });
+      const res = await restoreDomain(proxy(), { name });
       expect(res.domain).toMatchObject({
         state: "ACTIVE",
         exDate: "2028-03-10",
@@ -85,18 +92,43 @@ describe("restoreDomain", () => {
 
   it("R-DEL-2 refuses an active domain (DOMAIN_NOT_RESTORABLE) and changes nothing", async () => {
     const name = await newDomain();
-    await expectRefusal(r, () => restoreDomain(registrar(), { name }), "DOMAIN_NOT_RESTORABLE");
+    await expectRefusal(r, () => restoreDomain(proxy(), { name }), "DOMAIN_NOT_RESTORABLE");
   });
 
   it("R-DEL-2 refuses from the end of redemption on (DOMAIN_NOT_RESTORABLE)", async () => {
     const name = await newDomain();
-    const d = await cancelDomain(registrar(), { name });
+    const d = await cancelDomain(proxy(), { name });
     const saved = r.clock.now();
     r.clock.set(d.deleteAt!);
     try {
-      await expectRefusal(r, () => restoreDomain(registrar(), { name }), "DOMAIN_NOT_RESTORABLE");
+      await expectRefusal(r, () => restoreDomain(proxy(), { name }), "DOMAIN_NOT_RESTORABLE");
       r.clock.set(d.deleteAt!.getTime() - 1);
-      expect((await restoreDomain(registrar(), { name })).domain.state).toBe("ACTIVE");
+      expect((await restoreDomain(proxy(), { name })).domain.state).toBe("ACTIVE");
+    } finally {
+      r.clock.set(saved);
+    }
+  });
+});
+
+describe("restore past the lifespan cap", () => {
+  it("R-DEL-2: a restore adds its year even past the 10-year cap (a long-dated domain cancelled early)", async () => {
+    // Registered for 10 years on 2026-03-10: exDate 2036-03-10, exactly at the cap. Cancelled the
+    // same day, restored the next: the new exDate 2037-03-10 lies beyond today + 10 years
+    // (2036-03-11). Decision: allowed — the restore undoes a cancellation and bills the year it
+    // adds; refusing it would delete a domain paid for ten years ahead.
+    const name = await newDomain(10);
+    await cancelDomain(proxy(), { name });
+    const saved = r.clock.now();
+    r.clock.advance({ days: 1 });
+    try {
+      const res = await restoreDomain(proxy(), { name });
+      expect(res.domain.exDate).toBe("2037-03-10");
+      expect(res.domain.state).toBe("ACTIVE");
+      expect(res.charged).toBe(19_500);
+      const audit = await r.prisma.auditEvent.findFirstOrThrow({
+        where: { operation: "domain.restore", objectLabel: name, outcome: "SUCCESS" },
+      });
+      expect(audit.after).toMatchObject({ exDate: "2037-03-10", state: "ACTIVE" });
     } finally {
       r.clock.set(saved);
     }

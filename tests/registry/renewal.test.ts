@@ -24,6 +24,7 @@ afterAll(async () => r?.close());
 
 const payer = () => r.ctx(r.user(["PAYER"]));
 const registrar = () => r.ctx(r.user(["REGISTRAR"]));
+const proxy = () => r.ctx(r.user(["PROXY"]));
 
 /** A fresh active 1-year domain (exDate 2027-03-10), optionally with its exDate moved. */
 async function newDomain(exDate?: string) {
@@ -50,7 +51,7 @@ describe("renewDomain", () => {
 
   it("R-REN-1 renews with months: 31 Jan + 1 month = 28 Feb, priced pro rata", async () => {
     const name = await newDomain("2027-01-31");
-    const res = await renewDomain(registrar(), {
+    const res = await renewDomain(payer(), {
       name,
       curExpDate: "2027-01-31",
       period: { unit: "m", value: 1 },
@@ -212,23 +213,23 @@ describe("setRenewalPolicy", () => {
   it("R-REN-3 switches a domain between auto-renew and auto-expire", async () => {
     const name = await newDomain();
     expect(
-      (await setRenewalPolicy(registrar(), { name, renewalPolicy: "AUTO_EXPIRE" })).renewalPolicy,
+      (await setRenewalPolicy(proxy(), { name, renewalPolicy: "AUTO_EXPIRE" })).renewalPolicy,
     ).toBe("AUTO_EXPIRE");
     expect(
-      (await setRenewalPolicy(registrar(), { name, renewalPolicy: "AUTO_RENEW" })).renewalPolicy,
+      (await setRenewalPolicy(proxy(), { name, renewalPolicy: "AUTO_RENEW" })).renewalPolicy,
     ).toBe("AUTO_RENEW");
   });
 
   it("R-REN-3 refuses on a suspended domain and after expiry (RENEWAL_POLICY_NOT_CHANGEABLE)", async () => {
     await expectRefusal(
       r,
-      () => setRenewalPolicy(registrar(), { name: "udloebet-1.dk", renewalPolicy: "AUTO_RENEW" }),
+      () => setRenewalPolicy(proxy(), { name: "udloebet-1.dk", renewalPolicy: "AUTO_RENEW" }),
       "RENEWAL_POLICY_NOT_CHANGEABLE",
     );
     const name = await newDomain("2026-03-10");
     await expectRefusal(
       r,
-      () => setRenewalPolicy(registrar(), { name, renewalPolicy: "AUTO_EXPIRE" }),
+      () => setRenewalPolicy(proxy(), { name, renewalPolicy: "AUTO_EXPIRE" }),
       "RENEWAL_POLICY_NOT_CHANGEABLE",
     );
   });
