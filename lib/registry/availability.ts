@@ -5,20 +5,25 @@ import { requirePermission } from "@/lib/registry/permissions";
 import { parseDomainName } from "@/lib/registry/rules/names";
 
 // R-REG-4 second half: a name is unavailable while registered, held, in redemption (a live
-// Domain row), offered to a waiting-list holder (an OPEN offer), or blocked by the operator.
+// Domain row), offered to a waiting-list holder (an OPEN or ACCEPTED offer), or blocked by the
+// operator. R-REG-6: while a method-2 hold made with an offer's code is pending, the name is HELD
+// (the hold's domain row); when the hold ends without a domain the offer shows again as OFFERED.
 
 export type UnavailableReason = "REGISTERED" | "HELD" | "IN_REDEMPTION" | "OFFERED" | "BLOCKED";
 
+/** `usingOfferId`: the offer the caller's registration claimed, which does not block it. */
 export async function findUnavailability(
   db: Db,
   aLabel: string,
+  options: { usingOfferId?: string | null } = {},
 ): Promise<UnavailableReason | null> {
+  const except = options.usingOfferId ? { id: { not: options.usingOfferId } } : {};
   const [blocked, live, offer] = await Promise.all([
     db.blockedName.findUnique({ where: { name: aLabel }, select: { name: true } }),
     db.domain.findUnique({ where: { liveName: aLabel }, select: { state: true } }),
     db.waitingListOffer.findFirst({
       // an offer the holder accepted stays reserved for its token until it expires
-      where: { name: aLabel, state: { in: ["OPEN", "ACCEPTED"] } },
+      where: { name: aLabel, state: { in: ["OPEN", "ACCEPTED"] }, ...except },
       select: { id: true },
     }),
   ]);

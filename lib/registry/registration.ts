@@ -16,7 +16,7 @@ import { priceForPeriod } from "@/lib/registry/rules/pricing";
 import { checkRegistration } from "@/lib/registry/rules/registration";
 import { generateTokenSecret, hashToken } from "@/lib/registry/rules/tokens";
 import { assertTokenUseAllowed, recordingTokenFailures } from "@/lib/registry/token-use";
-import { claimWaitingListOffer } from "@/lib/registry/waiting-list-claim";
+import { claimWaitingListOffer, useWaitingListOffer } from "@/lib/registry/waiting-list-claim";
 
 // R-REG-1…5: register a domain, method 1 (terms stated, created and billed now) or method 2
 // (the name is held, not billed, and the registrant is asked by mail through a /r/ link).
@@ -114,14 +114,14 @@ function runRegistration(
       );
       const hosts = normaliseNameServers(aLabel, input.nameServers);
       if (input.authorizationCode) await assertTokenUseAllowed(tx, actor.accountId, policy, now);
-      await claimWaitingListOffer(tx, {
+      const offerId = await claimWaitingListOffer(tx, {
         aLabel,
         code: input.authorizationCode?.trim() || null,
         registrantId: registrant.id,
         managementModel,
         now,
       });
-      const unavailable = await findUnavailability(tx, aLabel);
+      const unavailable = await findUnavailability(tx, aLabel, { usingOfferId: offerId });
       if (unavailable) throw notAvailable(aLabel, unavailable);
       const nameServerIds = await resolveNameServers(tx, {
         domainName: aLabel,
@@ -181,6 +181,8 @@ function runRegistration(
             requestedByUserId: actor.userId,
             appliedAt: now,
             expiresAt: plan.holdEndsAt,
+            // R-REG-6: the hold keeps the offer reserved; it is used up when the domain is created
+            offerId,
           },
         });
         const until = plan.holdEndsAt.toISOString();
@@ -201,7 +203,7 @@ function runRegistration(
           now,
         });
         const domain = await readDomainView(tx, domainId);
-        audit.after = { state: "HELD", holdExpiresAt: until };
+        audit.after = { state: "HELD", holdExpiresAt: until, ...(offerId && { offerId }) };
         return { status: "HELD" as const, domain, termsLink: link, holdExpiresAt: plan.holdEndsAt };
       }
 
@@ -217,6 +219,7 @@ function runRegistration(
         periodMonths: periodYears * 12,
         description: `Registration of ${uLabel}, ${periodYears} year${periodYears === 1 ? "" : "s"}`,
       });
+      if (offerId) await useWaitingListOffer(tx, offerId, now);
       // Decision: a method-1 statement is recorded on the handle when it had none, so the
       // registrant is not asked again (R-REG-2 last sentence).
       if (plan.terms === "method-1" && !registrant.termsAcceptedAt) {
@@ -226,7 +229,13 @@ function runRegistration(
         });
       }
       const domain = await readDomainView(tx, domainId);
-      audit.after = { state: domain.state, exDate: domain.exDate, terms: plan.terms, charged };
+      audit.after = {
+        state: domain.state,
+        exDate: domain.exDate,
+        terms: plan.terms,
+        charged,
+        ...(offerId && { offerUsed: offerId }),
+      };
       return { status: "ACTIVE" as const, domain, charged, balance };
     },
   );

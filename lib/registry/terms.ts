@@ -10,6 +10,8 @@ import { registryDateToDb } from "@/lib/registry/rules/dates";
 import { transitionDomain } from "@/lib/registry/rules/lifecycle";
 import { priceForPeriod } from "@/lib/registry/rules/pricing";
 import { hashToken } from "@/lib/registry/rules/tokens";
+import { releaseHeldOffer } from "@/lib/registry/waiting-list";
+import { useWaitingListOffer } from "@/lib/registry/waiting-list-claim";
 
 // R-REG-2 method 2, the registrant's side (the /r/ page): accept — the domain is created and
 // billed, or declined for insufficient funds — or refuse, which frees the name. The link token is
@@ -65,6 +67,7 @@ export async function getTermsRequest(ctx: CoreContext, input: { token: string }
   };
 }
 
+/** The hold ends without a domain; a waiting-list offer it kept goes on or passes on (R-REG-6). */
 async function endHold(tx: Tx, hold: Hold, state: "REFUSED" | "DECLINED_FUNDS", now: Date) {
   transitionDomain(hold.domain.aLabel, hold.domain.state, "endHold");
   await tx.registrationHold.update({ where: { id: hold.id }, data: { state, decidedAt: now } });
@@ -72,6 +75,7 @@ async function endHold(tx: Tx, hold: Hold, state: "REFUSED" | "DECLINED_FUNDS", 
     where: { id: hold.domainId },
     data: { state: "DELETED", liveName: null, deletedAt: now },
   });
+  return hold.offerId ? releaseHeldOffer(tx, hold.offerId, now) : null;
 }
 
 /**
@@ -116,7 +120,7 @@ export async function acceptTerms(ctx: CoreContext, input: { token: string }) {
         });
       } catch (error) {
         if (!isRegistryError(error, "INSUFFICIENT_FUNDS")) throw error;
-        await endHold(tx, hold, "DECLINED_FUNDS", now);
+        const offer = await endHold(tx, hold, "DECLINED_FUNDS", now);
         await queueNotification(tx, {
           accountId: hold.accountId,
           type: "REGISTRATION_DECLINED_FUNDS",
@@ -124,7 +128,7 @@ export async function acceptTerms(ctx: CoreContext, input: { token: string }) {
           message: `Registration of ${domain.uLabel} was declined: the registrant accepted, but the balance did not cover it; the name is free again`,
           now,
         });
-        audit.after = { hold: "DECLINED_FUNDS" };
+        audit.after = { hold: "DECLINED_FUNDS", ...(offer && { waitingListOffer: offer }) };
         return commitThenRefuse(
           new RegistryError(
             "INSUFFICIENT_FUNDS",
@@ -140,6 +144,8 @@ export async function acceptTerms(ctx: CoreContext, input: { token: string }) {
         where: { id: hold.id },
         data: { state: "ACCEPTED", decidedAt: now },
       });
+      // R-REG-6: the waiting-list offer the hold kept is used up now that the domain exists.
+      if (hold.offerId) await useWaitingListOffer(tx, hold.offerId, now);
       await tx.handle.update({ where: { id: hold.registrantId }, data: { termsAcceptedAt: now } });
       await queueNotification(tx, {
         accountId: hold.accountId,
@@ -150,7 +156,12 @@ export async function acceptTerms(ctx: CoreContext, input: { token: string }) {
         now,
       });
       audit.before = { state: domain.state };
-      audit.after = { state: next, exDate, charged: amount };
+      audit.after = {
+        state: next,
+        exDate,
+        charged: amount,
+        ...(hold.offerId && { offerUsed: hold.offerId }),
+      };
       return { domain: domain.aLabel, state: next, exDate };
     },
   );
@@ -163,7 +174,7 @@ export async function refuseTerms(ctx: CoreContext, input: { token: string }) {
     { name: "domain.refuseTerms", objectType: "Domain" },
     async ({ tx, now, audit }) => {
       const hold = await findPendingHold(tx, input.token, now, audit);
-      await endHold(tx, hold, "REFUSED", now);
+      const offer = await endHold(tx, hold, "REFUSED", now);
       await queueNotification(tx, {
         accountId: hold.accountId,
         type: "REGISTRATION_REFUSED",
@@ -171,7 +182,11 @@ export async function refuseTerms(ctx: CoreContext, input: { token: string }) {
         message: `The registrant refused the terms for ${hold.domain.uLabel}; the registration was not made`,
         now,
       });
-      audit.after = { hold: "REFUSED", state: "DELETED" };
+      audit.after = {
+        hold: "REFUSED",
+        state: "DELETED",
+        ...(offer && { waitingListOffer: offer }),
+      };
       return { domain: hold.domain.aLabel, state: "DELETED" as const };
     },
   );

@@ -20,7 +20,11 @@ import { generateOfferToken, generateTokenSecret, hashToken } from "@/lib/regist
 // When the name is deleted the first waiting entry gets an offer: 14 days, an 8-hex-digit token
 // mailed to the holder and a /r/ link to accept or decline. While an offer is open (OPEN, or
 // ACCEPTED by the holder and not yet expired) only the token registers the name (waiting-list
-// claim in registerDomain); an expired or declined offer passes to the next entry.
+// claim in registerDomain); an expired or declined offer passes to the next entry. The offer is
+// used up only when the domain is created: a method-2 hold made with the code keeps it reserved
+// (RegistrationHold.offerId). Decision: the hold keeps the offer even past the offer's lifetime;
+// the offer cannot be declined meanwhile, and when the hold ends without a domain the offer goes
+// on if still within its lifetime, else it passes on (releaseHeldOffer, expireOffers).
 
 export const offerLinkPath = (secret: string) => `/r/offer/${secret}`;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -189,28 +193,55 @@ async function passOffer(tx: Tx, offerId: string, state: "DECLINED" | "EXPIRED",
   return startWaitingListOffer(tx, offer.name, now);
 }
 
-/** For the lifecycle worker: offers past their expiry end and pass on. Returns how many. */
+/** An offer past its lifetime ends and passes on, audited as the lifecycle's doing. */
+async function expireOffer(tx: Tx, offer: { id: string; name: string }, now: Date) {
+  const next = await passOffer(tx, offer.id, "EXPIRED", now);
+  await recordAudit(tx, {
+    actor: lifecycle,
+    at: now,
+    accountId: null,
+    operation: "waitingList.offerExpired",
+    objectType: "WaitingListOffer",
+    objectId: offer.id,
+    objectLabel: offer.name,
+    after: { passedOn: next !== null },
+    outcome: "SUCCESS",
+  });
+  return next;
+}
+
+/**
+ * For the lifecycle worker: offers past their expiry end and pass on. Returns how many. An offer
+ * reserved by a pending method-2 hold is left to the hold (R-REG-6); once the hold has ended, a
+ * later run (the same run, for a hold that lapsed: holds are expired first) passes it on.
+ */
 export async function expireOffers(db: PrismaClient, now: Date): Promise<number> {
   return db.$transaction(async (tx) => {
     const lapsed = await tx.$queryRaw<{ id: string; name: string }[]>`
-      SELECT id, name FROM "WaitingListOffer"
-      WHERE state IN ('OPEN', 'ACCEPTED') AND "expiresAt" <= ${now}
-      ORDER BY "expiresAt", id FOR UPDATE SKIP LOCKED`;
-    for (const offer of lapsed) {
-      await passOffer(tx, offer.id, "EXPIRED", now);
-      await recordAudit(tx, {
-        actor: lifecycle,
-        at: now,
-        accountId: null,
-        operation: "waitingList.offerExpired",
-        objectType: "WaitingListOffer",
-        objectId: offer.id,
-        objectLabel: offer.name,
-        outcome: "SUCCESS",
-      });
-    }
+      SELECT o.id, o.name FROM "WaitingListOffer" o
+      WHERE o.state IN ('OPEN', 'ACCEPTED') AND o."expiresAt" <= ${now}
+        AND NOT EXISTS (SELECT 1 FROM "RegistrationHold" h
+                        WHERE h."offerId" = o.id AND h.state = 'PENDING')
+      ORDER BY o."expiresAt", o.id FOR UPDATE OF o SKIP LOCKED`;
+    for (const offer of lapsed) await expireOffer(tx, offer, now);
     return lapsed.length;
   });
+}
+
+/**
+ * R-REG-6: a method-2 hold made with the offer's code ended without a domain (refused, declined
+ * for funds). The offer goes on while within its lifetime — the name is reserved for the code
+ * again — or, when it expired while the hold was pending, passes on to the next entry at once.
+ */
+export async function releaseHeldOffer(tx: Tx, offerId: string, now: Date) {
+  const rows = await tx.$queryRaw<{ id: string; name: string; expiresAt: Date }[]>`
+    SELECT id, name, "expiresAt" FROM "WaitingListOffer"
+    WHERE id = ${offerId}::uuid AND state IN ('OPEN', 'ACCEPTED') FOR UPDATE`;
+  const offer = rows[0];
+  if (!offer) return { offer: "ENDED" as const };
+  if (now.getTime() < offer.expiresAt.getTime()) return { offer: "OPEN" as const };
+  const next = await expireOffer(tx, offer, now);
+  return { offer: "EXPIRED" as const, passedOn: next !== null };
 }
 
 async function findOpenOffer(scope: OperationScope<Actor>, link: string) {
@@ -252,13 +283,25 @@ export function acceptOffer(ctx: CoreContext, input: { link: string }) {
   );
 }
 
-/** The holder declines: the offer passes to the next entry at once. */
+/**
+ * The holder declines: the offer passes to the next entry at once. Not while a registration made
+ * with its code awaits the registrant's terms: that registration decides (R-REG-6).
+ */
 export function declineOffer(ctx: CoreContext, input: { link: string }) {
   return runRegistrantOperation(
     ctx,
     { name: "waitingList.decline", objectType: "WaitingListOffer" },
     async (op) => {
       const offer = await findOpenOffer(op, input.link);
+      const pending = await op.tx.registrationHold.count({
+        where: { offerId: offer.id, state: "PENDING" },
+      });
+      if (pending > 0) {
+        throw new RegistryError(
+          "TOKEN_ALREADY_USED",
+          `The offer of ${offer.name} is in use by a registration awaiting the registrant's acceptance of the terms`,
+        );
+      }
       const next = await passOffer(op.tx, offer.id, "DECLINED", op.now);
       op.audit.after = { state: "DECLINED", passedOn: next !== null };
       return { name: offer.name, state: "DECLINED" as const, passedOn: next !== null };

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkAvailability } from "@/lib/registry/availability";
+import { isRegistryError } from "@/lib/registry/errors";
+import { runRegistryLifecycle } from "@/lib/registry/lifecycle";
 import { registerDomain } from "@/lib/registry/registration";
+import { acceptTerms, refuseTerms } from "@/lib/registry/terms";
 import {
   acceptOffer,
   declineOffer,
@@ -16,7 +19,13 @@ import {
   openRegistry,
   setBalance,
 } from "./support";
-import { CORE2_TABLES, notificationMark, notificationsSince } from "./core2-support";
+import {
+  CORE2_TABLES,
+  auditMark,
+  createLinkedHandle,
+  notificationMark,
+  notificationsSince,
+} from "./core2-support";
 
 // R-REG-6: join, offer on deletion, only the token registers (except the holder's own
 // registrant-managed registration), decline and expiry pass to the next entry, then the name is free.
@@ -204,6 +213,189 @@ describe("R-REG-6 waiting list", () => {
     expect(await expireOffers(r.prisma, r.clock.now())).toBe(1);
     expect(await expireOffers(r.prisma, r.clock.now())).toBe(0);
     expect(await entryStates(name)).toEqual(["PASSED", "PASSED"]);
+    expect(await availability(name)).toMatchObject({ available: true });
+  });
+});
+
+describe("R-REG-6 an offer used through a method-2 hold", () => {
+  let handles = 0;
+  /** A name offered to the given holders in turn (the first holds the open offer). */
+  async function offered(prefix: string, holders: string[]) {
+    const name = freshName(prefix);
+    await setBalance(r, r.demoId, 100_000);
+    await registerDomain(registrar(), { name, registrant: "JCA1-DK", nameServers: OUT_OF_ZONE });
+    for (const who of holders) {
+      await join(name, who);
+      r.clock.advance({ seconds: 1 });
+    }
+    await r.prisma.domain.updateMany({
+      where: { liveName: name },
+      data: { state: "DELETED", liveName: null },
+    });
+    return { name, offer: (await offerOn(name))! };
+  }
+  /** Method 2 with the offer's code: a registrant who has not accepted the terms. */
+  async function holdWithCode(name: string, code: string) {
+    handles += 1;
+    const registrant = await createLinkedHandle(r, `VLH${handles}${Date.now() % 1000}-DK`, {
+      accountId: r.demoId,
+      termsAccepted: false,
+      idControl: "NONE",
+    });
+    const res = await registerDomain(registrar(), {
+      name,
+      registrant: registrant.handle,
+      nameServers: OUT_OF_ZONE,
+      authorizationCode: code,
+    });
+    if (res.status !== "HELD") throw new Error("expected a method-2 hold");
+    const hold = await r.prisma.registrationHold.findUniqueOrThrow({
+      where: { domainId: res.domain.id },
+    });
+    return { res, hold, token: res.termsLink.split("/").at(-1)! };
+  }
+  const offerState = async (id: string) =>
+    (await r.prisma.waitingListOffer.findUniqueOrThrow({ where: { id } })).state;
+  const lastAudit = async (mark: number) =>
+    (await r.prisma.auditEvent.findMany({ where: { id: { gt: mark } }, orderBy: { id: "asc" } }))
+      .map((a) => ({ operation: a.operation, outcome: a.outcome, after: a.after }))
+      .at(-1);
+
+  it("R-REG-6 a method-2 hold made with the code keeps the offer reserved; the registrant's acceptance uses it up", async () => {
+    const { name, offer } = await offered("reserveret", ["hanne"]);
+    const mark = await auditMark(r);
+    const { hold, token } = await holdWithCode(name, offer.token);
+    expect(hold.offerId).toBe(offer.offerId);
+    expect(await offerState(offer.offerId)).toBe("OPEN");
+    expect(await entryStates(name)).toEqual(["OFFERED"]);
+    expect(await lastAudit(mark)).toMatchObject({
+      operation: "domain.register",
+      outcome: "SUCCESS",
+      after: { state: "HELD", offerId: offer.offerId },
+    });
+    expect(await availability(name)).toMatchObject({ available: false, reason: "HELD" });
+    // the holder cannot decline an offer a pending registration is using
+    await expectRefusal(
+      r,
+      () => declineOffer(holder(), { link: offer.link.split("/").at(-1)! }),
+      "TOKEN_ALREADY_USED",
+      CORE2_TABLES,
+    );
+    const accepted = await acceptTerms(r.ctx(r.registrant), { token });
+    expect(accepted.state).toBe("ACTIVE");
+    expect(await offerState(offer.offerId)).toBe("USED");
+    expect(await entryStates(name)).toEqual(["REGISTERED"]);
+    expect(await availability(name)).toMatchObject({ available: false, reason: "REGISTERED" });
+  });
+
+  it("R-REG-6 the registrant refuses: the offer goes on within its lifetime and the code registers with method 1", async () => {
+    const { name, offer } = await offered("afvist-tilbud", ["ida"]);
+    const { token } = await holdWithCode(name, offer.token);
+    const mark = await auditMark(r);
+    await refuseTerms(r.ctx(r.registrant), { token });
+    expect(await lastAudit(mark)).toMatchObject({
+      operation: "domain.refuseTerms",
+      after: { hold: "REFUSED", waitingListOffer: { offer: "OPEN" } },
+    });
+    expect(await offerState(offer.offerId)).toBe("OPEN");
+    expect(await entryStates(name)).toEqual(["OFFERED"]);
+    expect(await availability(name)).toMatchObject({ available: false, reason: "OFFERED" });
+    await expectRefusal(
+      r,
+      () => registerDomain(registrar(), { name, registrant: "JCA1-DK", nameServers: OUT_OF_ZONE }),
+      "DOMAIN_NOT_AVAILABLE",
+      CORE2_TABLES,
+    );
+    // method 1 (JCA1-DK has accepted the terms) with the code: created, the offer used at once
+    const done = await registerDomain(registrar(), {
+      name,
+      registrant: "JCA1-DK",
+      nameServers: OUT_OF_ZONE,
+      authorizationCode: offer.token,
+    });
+    expect(done.status).toBe("ACTIVE");
+    expect(await offerState(offer.offerId)).toBe("USED");
+    expect(await entryStates(name)).toEqual(["REGISTERED"]);
+  });
+
+  it("R-REG-6 declined for insufficient funds: the offer goes on within its lifetime", async () => {
+    const { name, offer } = await offered("ingen-penge-tilbud", ["jens"]);
+    const { token } = await holdWithCode(name, offer.token);
+    await setBalance(r, r.demoId, 100);
+    const error = await acceptTerms(r.ctx(r.registrant), { token }).catch((e: unknown) => e);
+    expect(isRegistryError(error, "INSUFFICIENT_FUNDS")).toBe(true);
+    await setBalance(r, r.demoId, 100_000);
+    expect(await offerState(offer.offerId)).toBe("OPEN");
+    expect(await entryStates(name)).toEqual(["OFFERED"]);
+    expect(await availability(name)).toMatchObject({ available: false, reason: "OFFERED" });
+  });
+
+  it("R-REG-6 silence: when the hold lapses the offer goes on within its lifetime", async () => {
+    const { name, offer } = await offered("stille-tilbud", ["kim"]);
+    const { hold } = await holdWithCode(name, offer.token);
+    r.clock.set(hold.expiresAt);
+    const summary = await runRegistryLifecycle(r.prisma, r.clock.now());
+    expect(summary.holdsExpired).toBeGreaterThanOrEqual(1);
+    expect(
+      (await r.prisma.registrationHold.findUniqueOrThrow({ where: { id: hold.id } })).state,
+    ).toBe("EXPIRED");
+    expect(await offerState(offer.offerId)).toBe("OPEN");
+    expect(await availability(name)).toMatchObject({ available: false, reason: "OFFERED" });
+  });
+
+  it("R-REG-6 an offer whose lifetime ends during a pending hold is kept by it; refused, it passes to the next entry", async () => {
+    const { name, offer } = await offered("kant-tilbud", ["lone", "mads"]);
+    r.clock.advance({ days: 13 });
+    const { hold, token } = await holdWithCode(name, offer.token);
+    expect(hold.expiresAt.getTime()).toBeGreaterThan(offer.expiresAt.getTime());
+    r.clock.set(offer.expiresAt);
+    // the expiry job leaves the reserved offer to the hold (other tests' offers may expire)
+    await expireOffers(r.prisma, r.clock.now());
+    expect(await offerState(offer.offerId)).toBe("OPEN");
+    expect(await availability(name)).toMatchObject({ available: false, reason: "HELD" });
+    r.clock.advance({ days: 1 });
+    const mark = await auditMark(r);
+    await refuseTerms(r.ctx(r.registrant), { token });
+    expect(await offerState(offer.offerId)).toBe("EXPIRED");
+    expect(await entryStates(name)).toEqual(["PASSED", "OFFERED"]);
+    const mail = await r.prisma.outboxMail.findFirstOrThrow({
+      where: { kind: "WAITING_LIST_OFFER", to: "mads@venter.test", subject: { contains: name } },
+    });
+    expect(mail.body).toMatch(/authorization code [0-9a-f]{8}/);
+    expect(await availability(name)).toMatchObject({ available: false, reason: "OFFERED" });
+    const audits = await r.prisma.auditEvent.findMany({ where: { id: { gt: mark } } });
+    expect(audits.map((a) => a.operation).sort()).toEqual([
+      "domain.refuseTerms",
+      "waitingList.offer",
+      "waitingList.offerExpired",
+    ]);
+  });
+
+  it("R-REG-6 an offer whose lifetime ends during a pending hold: the registrant still accepts and uses it up", async () => {
+    const { name, offer } = await offered("sen-accept", ["nina"]);
+    r.clock.advance({ days: 13 });
+    const { token } = await holdWithCode(name, offer.token);
+    r.clock.set(offer.expiresAt);
+    r.clock.advance({ days: 1 });
+    await expireOffers(r.prisma, r.clock.now());
+    expect(await offerState(offer.offerId)).toBe("OPEN");
+    const accepted = await acceptTerms(r.ctx(r.registrant), { token });
+    expect(accepted.state).toBe("ACTIVE");
+    expect(await offerState(offer.offerId)).toBe("USED");
+    expect(await entryStates(name)).toEqual(["REGISTERED"]);
+  });
+
+  it("R-REG-6 an offer whose lifetime ended during a hold that lapses passes on in the same lifecycle run; none left, the name is free", async () => {
+    const { name, offer } = await offered("kant-stille", ["ole"]);
+    r.clock.advance({ days: 13 });
+    const { hold } = await holdWithCode(name, offer.token);
+    r.clock.set(hold.expiresAt);
+    await runRegistryLifecycle(r.prisma, r.clock.now());
+    expect(
+      (await r.prisma.registrationHold.findUniqueOrThrow({ where: { id: hold.id } })).state,
+    ).toBe("EXPIRED");
+    expect(await offerState(offer.offerId)).toBe("EXPIRED");
+    expect(await entryStates(name)).toEqual(["PASSED"]);
     expect(await availability(name)).toMatchObject({ available: true });
   });
 });

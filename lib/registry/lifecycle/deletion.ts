@@ -115,7 +115,12 @@ type LapsedHold = {
   expiresAt: Date;
 };
 
-/** R-REG-2: holds whose acceptance deadline passed end; the HELD domain goes, the name is free. */
+/**
+ * R-REG-2: holds whose acceptance deadline passed end; the HELD domain goes, the name is free.
+ * R-REG-6: a waiting-list offer such a hold kept (`offerId`) is no longer reserved by it: within
+ * its lifetime it goes on (the name is OFFERED again); past it, expireOffers — which runs after
+ * this step in the same lifecycle run — passes it on.
+ */
 export async function expireHoldsBatch(tx: Tx, now: Date, limit: number): Promise<number> {
   const lapsed = await tx.$queryRaw<LapsedHold[]>`
     SELECT h.id, h."domainId", d."aLabel", d."uLabel", h."accountId", h."expiresAt"
