@@ -10,7 +10,7 @@ import { snapshotTables } from "@/tests/support/snapshot";
 import { ledgerSum, openRegistry, SEED_NOW, type Registry } from "./support";
 
 /**
- * R-REN-4 / R-DEL-3 / R-REG-2 over a year: the seeded portfolio walked day by day, and after each
+ * R-REN-4 / R-REN-2 / R-DEL-3 / R-REG-2 over a year: the seeded portfolio walked day by day, and after each
  * day's run the registry must match a model of the rules computed here, independently of the
  * worker: plain date strings, no registry code beyond "00:00 Copenhagen" instants.
  */
@@ -24,6 +24,7 @@ type Model = {
   deleteAt: number | null; // ms
   holdEndsAt: number | null;
   billed: boolean; // registrar pays; otherwise invoiced to the payer
+  invoiceDueAt: number | null; // ms: the open invoice's due instant (R-REN-2)
 };
 
 function plusOneYear(date: string): string {
@@ -53,7 +54,10 @@ beforeAll(async () => {
     exDate: d.exDate ? registryDateFromDb(d.exDate) : null,
     deleteAt: d.deleteAt?.getTime() ?? null,
     holdEndsAt: d.hold?.expiresAt.getTime() ?? null,
-    billed: !d.payerId || d.payerId === d.registrar.handleId,
+    // R-REN-2: registrant-managed without a payer means the registrant pays
+    billed:
+      d.managementModel === "REGISTRAR" || (d.payerId ?? d.registrantId) === d.registrar.handleId,
+    invoiceDueAt: null,
   }));
 });
 afterAll(() => r?.close());
@@ -66,7 +70,11 @@ function advanceModel(now: Date) {
         while (m.exDate! <= today) {
           m.exDate = plusOneYear(m.exDate!);
           if (m.billed) bump(expected.renewals, m.account);
-          else expected.invoices += 1;
+          else {
+            expected.invoices += 1;
+            // due at 00:00 local on the issue date + 30 calendar days, unpaid throughout
+            m.invoiceDueAt ??= expiryInstant(addDays(today, 30)).getTime();
+          }
           bump(expected.notes, "DOMAIN_AUTO_RENEWED");
         }
       } else {
@@ -74,6 +82,11 @@ function advanceModel(now: Date) {
         m.deleteAt = expiryInstant(addDays(m.exDate!, 30)).getTime();
         bump(expected.notes, "DOMAIN_EXPIRED_SUSPENDED");
       }
+    }
+    if (m.state === "ACTIVE" && m.invoiceDueAt !== null && m.invoiceDueAt <= now.getTime()) {
+      m.state = "SUSPENDED";
+      m.deleteAt = expiryInstant(addDays(today, 30)).getTime();
+      bump(expected.notes, "DOMAIN_SUSPENDED_NON_PAYMENT");
     }
     if (m.state === "HELD" && m.holdEndsAt! <= now.getTime()) {
       m.state = "DELETED";
@@ -87,13 +100,14 @@ function advanceModel(now: Date) {
 }
 
 describe("the lifecycle over a year of fake time", () => {
-  it("R-REN-4 R-DEL-3 matches the model day by day, and a second run changes nothing", async () => {
+  it("R-REN-4 R-REN-2 R-DEL-3 matches the model day by day, and a second run changes nothing", async () => {
     const startDay = localDateOf(new Date(SEED_NOW));
     const types = [
       "DOMAIN_AUTO_RENEWED",
       "DOMAIN_EXPIRED_SUSPENDED",
       "DOMAIN_DELETED",
       "REGISTRATION_TERMS_EXPIRED",
+      "DOMAIN_SUSPENDED_NON_PAYMENT",
     ];
     const baseNotes = new Map<string, number>();
     for (const t of types)
@@ -107,7 +121,7 @@ describe("the lifecycle over a year of fake time", () => {
       advanceModel(now);
 
       const rows = await r.prisma.domain.findMany({
-        select: { id: true, state: true, exDate: true },
+        select: { id: true, state: true, exDate: true, deleteAt: true },
       });
       const actual = new Map(rows.map((d) => [d.id, d]));
       for (const m of models) {
@@ -115,6 +129,8 @@ describe("the lifecycle over a year of fake time", () => {
         expect(a.state, `${m.name} on day ${i}`).toBe(m.state);
         if (m.state === "ACTIVE")
           expect(registryDateFromDb(a.exDate!), `${m.name} on day ${i}`).toBe(m.exDate);
+        if (m.state === "SUSPENDED")
+          expect(a.deleteAt?.getTime(), `${m.name} on day ${i}`).toBe(m.deleteAt);
       }
       for (const account of [r.demoId, r.otherId]) {
         expect(
@@ -134,6 +150,7 @@ describe("the lifecycle over a year of fake time", () => {
       ).toBe(expected.notes.get(t) ?? 0);
     }
     expect(sawDeletion && sawRenewal && expected.invoices > 0).toBe(true);
+    expect(expected.notes.get("DOMAIN_SUSPENDED_NON_PAYMENT")).toBeGreaterThan(0);
     for (const account of [r.demoId, r.otherId]) {
       const { balance } = await r.prisma.registrarAccount.findUniqueOrThrow({
         where: { id: account },
