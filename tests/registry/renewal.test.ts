@@ -4,7 +4,7 @@ import { defaultPolicy, dk2026Policy } from "@/lib/registry/policy";
 import { setPolicy } from "@/lib/registry/policy-store";
 import { registerDomain } from "@/lib/registry/registration";
 import { renewDomain, setRenewalPolicy } from "@/lib/registry/renewal";
-import { registryDateToDb } from "@/lib/registry/rules/dates";
+import { registryDateFromDb, registryDateToDb } from "@/lib/registry/rules/dates";
 import {
   OUT_OF_ZONE,
   type Registry,
@@ -15,6 +15,7 @@ import {
   openRegistry,
   setBalance,
 } from "./support";
+import { notificationMark, notificationsSince } from "./core2-support";
 
 let r: Registry;
 beforeAll(async () => {
@@ -25,6 +26,9 @@ afterAll(async () => r?.close());
 const payer = () => r.ctx(r.user(["PAYER"]));
 const registrar = () => r.ctx(r.user(["REGISTRAR"]));
 const proxy = () => r.ctx(r.user(["PROXY"]));
+
+const domainRow = (name: string) =>
+  r.prisma.domain.findUniqueOrThrow({ where: { liveName: name } });
 
 /** A fresh active 1-year domain (exDate 2027-03-10), optionally with its exDate moved. */
 async function newDomain(exDate?: string) {
@@ -44,6 +48,7 @@ describe("renewDomain", () => {
     const before = await balanceOf(r, r.demoId);
     const res = await renewDomain(payer(), { name, curExpDate: "2027-03-10" });
     expect(res.domain.exDate).toBe("2028-03-10");
+    expect(registryDateFromDb((await domainRow(name)).exDate!)).toBe("2028-03-10");
     expect(res.charged).toBe(4_500);
     expect(await balanceOf(r, r.demoId)).toBe(before - 4_500);
     expect(await ledgerSum(r, r.demoId)).toBe(await balanceOf(r, r.demoId));
@@ -57,6 +62,7 @@ describe("renewDomain", () => {
       period: { unit: "m", value: 1 },
     });
     expect(res.domain.exDate).toBe("2027-02-28");
+    expect(registryDateFromDb((await domainRow(name)).exDate!)).toBe("2027-02-28");
     expect(res.charged).toBe(375);
   });
 
@@ -89,13 +95,19 @@ describe("renewDomain", () => {
     const name = await newDomain();
     const saved = await balanceOf(r, r.demoId);
     await setBalance(r, r.demoId, 1_000);
+    // armed for a LOW_BALANCE message, whatever earlier tests did to the account
+    await r.prisma.registrarAccount.update({
+      where: { id: r.demoId },
+      data: { lowBalanceNotifiedAt: null },
+    });
+    const mark = await notificationMark(r);
     try {
-      await renewDomain(payer(), { name, curExpDate: "2027-03-10" });
+      const res = await renewDomain(payer(), { name, curExpDate: "2027-03-10" });
+      expect(res.domain.exDate).toBe("2028-03-10");
       expect(await balanceOf(r, r.demoId)).toBe(-3_500);
       expect(await ledgerSum(r, r.demoId)).toBe(-3_500);
-      expect(
-        await r.prisma.notification.count({ where: { accountId: r.demoId, type: "LOW_BALANCE" } }),
-      ).toBeGreaterThan(0);
+      const queued = await notificationsSince(r, r.demoId, mark);
+      expect(queued.filter((n) => n.type === "LOW_BALANCE")).toHaveLength(1);
     } finally {
       await setBalance(r, r.demoId, saved);
     }
@@ -132,8 +144,10 @@ describe("renewDomain", () => {
       where: { liveName: "sorensen-familie.dk" },
     });
     const exDate = d.exDate!.toISOString().slice(0, 10);
+    expect(exDate).toBe("2026-10-11"); // seeded: created 2025-10-11 for a year
     const res = await renewDomain(payer(), { name: "sorensen-familie.dk", curExpDate: exDate });
-    expect(res.domain.exDate! > exDate).toBe(true);
+    expect(res.domain.exDate).toBe("2027-10-11");
+    expect(registryDateFromDb((await domainRow("sorensen-familie.dk")).exDate!)).toBe("2027-10-11");
   });
 
   it("R-REN-1 policy: under .dk 2026 a renewal more than 2 months before expiry is refused", async () => {
