@@ -3,6 +3,8 @@ import type { LedgerOperation } from "@/lib/db/generated/enums";
 import type { CoreContext } from "@/lib/registry/context";
 import { formatCsv } from "@/lib/registry/csv";
 import { RegistryError } from "@/lib/registry/errors";
+import { type BalanceRow, notifyLowBalance } from "@/lib/registry/ledger";
+import { runRegistrarOperation } from "@/lib/registry/operation";
 import { requirePermission } from "@/lib/registry/permissions";
 import { addDays, expiryInstant, parseRegistryDate } from "@/lib/registry/rules/dates";
 import { parseDomainName } from "@/lib/registry/rules/names";
@@ -20,6 +22,54 @@ export async function getBalance(
     select: { balance: true, lowBalanceThreshold: true },
   });
   return account;
+}
+
+/** The largest threshold accepted: 1,000,000.00 DKK (a typo guard, far above any real balance). */
+const MAX_THRESHOLD_ORE = 100_000_000;
+
+/**
+ * billing.setLowBalanceThreshold (Payer): whole øre, 0 or more (0 turns the message off). It
+ * re-arms and queues the LOW_BALANCE message as a ledger movement would (`notifyLowBalance`): a
+ * threshold at or below the balance re-arms it; one above the balance queues the message now,
+ * unless it was already queued for this time below.
+ */
+export async function setLowBalanceThreshold(
+  ctx: CoreContext,
+  input: { threshold: number },
+): Promise<{ balance: number; lowBalanceThreshold: number }> {
+  return runRegistrarOperation(
+    ctx,
+    {
+      name: "billing.setLowBalanceThreshold",
+      verb: "billing.setLowBalanceThreshold",
+      objectType: "RegistrarAccount",
+    },
+    async ({ tx, actor, now, audit }) => {
+      audit.objectId = actor.accountId;
+      const threshold = input.threshold;
+      if (!Number.isSafeInteger(threshold) || threshold < 0 || threshold > MAX_THRESHOLD_ORE) {
+        throw new RegistryError(
+          "VALIDATION_FAILED",
+          `The low-balance threshold must be whole øre from 0 to ${formatDkk(MAX_THRESHOLD_ORE)}`,
+          { field: "threshold" },
+        );
+      }
+      const before = await tx.registrarAccount.findUniqueOrThrow({
+        where: { id: actor.accountId },
+        select: { lowBalanceThreshold: true },
+      });
+      const rows = await tx.$queryRaw<BalanceRow[]>`
+        UPDATE "RegistrarAccount" SET "lowBalanceThreshold" = ${threshold}, "updatedAt" = ${now},
+          "lowBalanceNotifiedAt" = CASE WHEN balance >= ${threshold}
+            THEN NULL ELSE "lowBalanceNotifiedAt" END
+        WHERE id = ${actor.accountId}::uuid
+        RETURNING balance, "lowBalanceThreshold", "lowBalanceNotifiedAt"`;
+      const row = rows[0]!;
+      await notifyLowBalance(tx, actor.accountId, row, now);
+      Object.assign(audit, { before, after: { lowBalanceThreshold: threshold } });
+      return { balance: row.balance, lowBalanceThreshold: row.lowBalanceThreshold };
+    },
+  );
 }
 
 export type LedgerFilter = {

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { exportLedgerCsv, getBalance, listLedger } from "@/lib/registry/billing";
+import {
+  exportLedgerCsv,
+  getBalance,
+  listLedger,
+  setLowBalanceThreshold,
+} from "@/lib/registry/billing";
 import { formatCsvField } from "@/lib/registry/csv";
 import { SandboxCardProvider } from "@/lib/registry/payment-provider";
 import { bookBankPayment, confirmCardPayment, topUpByCard } from "@/lib/registry/payments";
@@ -275,5 +280,85 @@ describe("R-PAY-3 ledger", () => {
     expect(formatCsvField("line\nbreak")).toBe('"line\nbreak"');
     expect(formatCsvField("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
     expect(formatCsvField("-45.00")).toBe("-45.00");
+  });
+});
+
+describe("billing.setLowBalanceThreshold", () => {
+  /** Demo's balance and threshold set for the test, LOW_BALANCE armed; restored afterwards. */
+  async function withDemoAccount(balance: number, threshold: number, run: () => Promise<void>) {
+    const saved = await r.prisma.registrarAccount.findUniqueOrThrow({ where: { id: r.demoId } });
+    await setBalance(r, r.demoId, balance);
+    await r.prisma.registrarAccount.update({
+      where: { id: r.demoId },
+      data: { lowBalanceThreshold: threshold, lowBalanceNotifiedAt: null },
+    });
+    try {
+      await run();
+    } finally {
+      await setBalance(r, r.demoId, saved.balance);
+      await r.prisma.registrarAccount.update({
+        where: { id: r.demoId },
+        data: {
+          lowBalanceThreshold: saved.lowBalanceThreshold,
+          lowBalanceNotifiedAt: saved.lowBalanceNotifiedAt,
+        },
+      });
+    }
+  }
+  const lowBalanceMessages = () =>
+    r.prisma.notification.count({ where: { accountId: r.demoId, type: "LOW_BALANCE" } });
+
+  it("issue 10 item 9: the Payer sets the threshold in whole øre; audited before → after", async () => {
+    await withDemoAccount(100_000, 50_000, async () => {
+      const result = await setLowBalanceThreshold(payer(), { threshold: 75_000 });
+      expect(result).toEqual({ balance: 100_000, lowBalanceThreshold: 75_000 });
+      expect(await getBalance(payer())).toEqual({ balance: 100_000, lowBalanceThreshold: 75_000 });
+      const audit = await r.prisma.auditEvent.findFirstOrThrow({
+        where: { operation: "billing.setLowBalanceThreshold", outcome: "SUCCESS" },
+        orderBy: { id: "desc" },
+      });
+      expect([audit.before, audit.after]).toEqual([
+        { lowBalanceThreshold: 50_000 },
+        { lowBalanceThreshold: 75_000 },
+      ]);
+    });
+  });
+
+  it("issue 10 item 9: refuses negative, fractional and absurd thresholds (VALIDATION_FAILED)", async () => {
+    for (const threshold of [-1, 0.5, Number.NaN, 100_000_001]) {
+      await expectRefusal(
+        r,
+        () => setLowBalanceThreshold(payer(), { threshold }),
+        "VALIDATION_FAILED",
+      );
+    }
+  });
+
+  it("R-MSG-1: a threshold above the balance queues LOW_BALANCE once; one at or below re-arms it", async () => {
+    await withDemoAccount(100_000, 50_000, async () => {
+      const before = await lowBalanceMessages();
+      await setLowBalanceThreshold(payer(), { threshold: 200_000 });
+      expect(await lowBalanceMessages()).toBe(before + 1);
+      await setLowBalanceThreshold(payer(), { threshold: 300_000 });
+      expect(await lowBalanceMessages()).toBe(before + 1); // still below: not queued twice
+      await setLowBalanceThreshold(payer(), { threshold: 100_000 }); // at the balance: re-armed
+      const account = await r.prisma.registrarAccount.findUniqueOrThrow({ where: { id: r.demoId } });
+      expect(account.lowBalanceNotifiedAt).toBeNull();
+      await setLowBalanceThreshold(payer(), { threshold: 150_000 });
+      expect(await lowBalanceMessages()).toBe(before + 2);
+      // 0 turns the message off: never below it.
+      await setLowBalanceThreshold(payer(), { threshold: 0 });
+      expect(await lowBalanceMessages()).toBe(before + 2);
+    });
+  });
+
+  it("DESIGN §1 matrix: only the Payer sets the threshold (NOT_AUTHORIZED otherwise)", async () => {
+    for (const role of ["REGISTRAR", "PROXY", "NSA", "ADMINISTRATOR"] as const) {
+      await expectRefusal(
+        r,
+        () => setLowBalanceThreshold(r.ctx(r.user([role])), { threshold: 1 }),
+        "NOT_AUTHORIZED",
+      );
+    }
   });
 });

@@ -26,7 +26,7 @@ beforeEach(() => {
 
 // Issues and retracts REG-TRANSFER tokens: a Proxy verb (DESIGN.md §1).
 const demoRegistrar = () => r.ctx(r.user(["PROXY", "REGISTRAR"]));
-const otherRegistrar = () => r.ctx(r.user(["REGISTRAR"], "other"));
+const otherRegistrar = () => r.ctx(r.user(["PROXY", "REGISTRAR"], "other"));
 const failures = () =>
   r.prisma.rateLimitEvent.count({ where: { bucket: tokenFailureBucket(r.otherId) } });
 
