@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/db/client";
+import type { Prisma, Tx } from "@/lib/db/client";
 import type { CoreContext } from "@/lib/registry/context";
 import { RegistryError } from "@/lib/registry/errors";
 import { queueNotification } from "@/lib/registry/notifications";
@@ -13,6 +13,22 @@ import { invoiceDueAt } from "@/lib/registry/rules/renewal";
 // invoices a batch at once, lifecycle/expiry.ts); unpaid from its due date on, the invoice
 // suspends the domain (lifecycle/invoices.ts); the operator marks it paid, which during
 // redemption makes a domain suspended for non-payment active again.
+
+/**
+ * The query form of `renewalPayer` (rules/renewal.ts) for counts and lists, e.g. the auto-renew
+ * forecast: domains whose renewals the registrar with this handle pays from its balance —
+ * registrar-managed, or registrant-managed whose payer (or, with none, registrant) is its handle.
+ * The negation (`NOT`) is the registrant-paid, invoiced ones. Tested to agree with renewalPayer.
+ */
+export function registrarPaysWhere(registrarHandleId: string): Prisma.DomainWhereInput {
+  return {
+    OR: [
+      { managementModel: "REGISTRAR" },
+      { payerId: registrarHandleId },
+      { payerId: null, registrantId: registrarHandleId },
+    ],
+  };
+}
 
 /** One invoice, due `policy.billing.invoiceDueDays` after `now` (the stored policy by default). */
 export async function issueInvoice(
@@ -148,4 +164,3 @@ async function reactivateIfPaidUp(tx: Tx, domain: InvoicedDomain, now: Date): Pr
   });
   return true;
 }
-

@@ -1,10 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { issueInvoice, markInvoicePaid } from "@/lib/registry/invoices";
+import { issueInvoice, markInvoicePaid, registrarPaysWhere } from "@/lib/registry/invoices";
 import { runLifecycle } from "@/lib/registry/lifecycle/run";
 import { defaultPolicy } from "@/lib/registry/policy";
 import { getPolicy, POLICY_ID, setPolicy } from "@/lib/registry/policy-store";
 import { renewDomain } from "@/lib/registry/renewal";
 import { registryDateFromDb, registryDateToDb } from "@/lib/registry/rules/dates";
+import { renewalPayer } from "@/lib/registry/rules/renewal";
+import { fixedClock } from "@/lib/registry/clock";
+import { usesPostgres } from "@/tests/support/db";
 import { snapshotTables } from "@/tests/support/snapshot";
 import { balanceOf, expectRefusal, ledgerSum, openRegistry, type Registry } from "./support";
 
@@ -91,9 +94,46 @@ describe("R-REN-2 registrant-paid domains", () => {
     await expect(
       renewDomain(payer(), { name: "bk-fremad.dk", curExpDate: EX_DATE }),
     ).rejects.toMatchObject({
-      message: "Domain bk-fremad.dk is paid by its registrant, not the registrar: its renewals are invoiced to its payer",
+      message:
+        "Domain bk-fremad.dk is paid by its registrant, not the registrar: its renewals are invoiced to its payer",
       details: { reason: "PAID_BY_REGISTRANT" },
     });
+  });
+
+  it("R-REN-2: the query form of who pays (registrarPaysWhere) agrees with renewalPayer on every domain", async () => {
+    await registrantPaidWithoutPayer(); // registrant-managed, no payer
+    const demo = await r.prisma.registrarAccount.findUniqueOrThrow({ where: { id: r.demoId } });
+    // registrant-managed, no payer, registered to the registrar's own handle: the registrar pays
+    await r.prisma.domain.update({
+      where: { liveName: "sorensen-familie.dk" },
+      data: { payerId: null, registrantId: demo.handleId },
+    });
+    const rows = await r.prisma.domain.findMany({
+      where: { registrarId: r.demoId },
+      select: { id: true, managementModel: true, registrantId: true, payerId: true },
+    });
+    const byRule = rows
+      .filter(
+        (d) =>
+          renewalPayer({
+            managementModel: d.managementModel === "REGISTRAR" ? "registrar" : "registrant",
+            registrantId: d.registrantId,
+            payerId: d.payerId,
+            registrarHandleId: demo.handleId,
+          }).paidBy === "registrar",
+      )
+      .map((d) => d.id)
+      .sort();
+    const byQuery = await r.prisma.domain.findMany({
+      where: { registrarId: r.demoId, ...registrarPaysWhere(demo.handleId) },
+      select: { id: true },
+    });
+    expect(byQuery.map((d) => d.id).sort()).toEqual(byRule);
+    // both kinds are present, so the comparison can tell them apart
+    expect(byRule.length).toBeGreaterThan(0);
+    expect(byRule.length).toBeLessThan(rows.length);
+    expect(byRule).toContain((await domain("sorensen-familie.dk")).id);
+    expect(byRule).not.toContain((await domain("bk-fremad.dk")).id);
   });
 });
 
@@ -315,4 +355,51 @@ describe("R-REN-2 payment during redemption, and deletion", () => {
       deleteAt: cancelDeleteAt,
     });
   });
+});
+
+// Several workers and the operator at one instant: PGlite runs one transaction at a time, so
+// this needs PostgreSQL (CI runs it; TEST_DATABASE_URL locally).
+describe.skipIf(!usesPostgres)("R-REN-2 concurrency (needs PostgreSQL)", () => {
+  it("R-REN-2: two workers and the operator at once: each overdue domain is suspended at most once, and every paid one ends active", async () => {
+    const registrant = await handleId("BF5-DK");
+    await r.prisma.$executeRaw`
+      INSERT INTO "Domain" ("aLabel", "uLabel", "liveName", state, "managementModel", "renewalPolicy",
+        "registrarId", "registrantId", "crDate", "exDate", "createdAt", "updatedAt")
+      SELECT 'ubetalt-' || g || '.dk', 'ubetalt-' || g || '.dk', 'ubetalt-' || g || '.dk', 'ACTIVE',
+        'REGISTRANT', 'AUTO_RENEW', ${r.demoId}::uuid, ${registrant}::uuid, now(), DATE '2027-04-01', now(), now()
+      FROM generate_series(1, 400) g`;
+    await r.prisma.$executeRaw`
+      INSERT INTO "Invoice" ("domainId", "accountId", "payerId", amount, "periodYears", "issuedAt", "dueAt")
+      SELECT id, "registrarId", "registrantId", 4500, 1, ${RENEWED_AT}, ${DUE_AT}
+      FROM "Domain" WHERE "aLabel" LIKE 'ubetalt-%' ORDER BY "aLabel"`;
+    const toPay = await r.prisma.invoice.findMany({
+      where: { domain: { aLabel: { startsWith: "ubetalt-" } } },
+      orderBy: { number: "asc" },
+      take: 100,
+    });
+    const at = new Date(DUE_AT.getTime() + 60_000);
+    const operator = { db: r.db.newClient(), clock: fixedClock(at), actor: r.operator };
+    const [a, b] = await Promise.all([
+      runLifecycle(r.db.newClient(), at, { batchSize: 25 }),
+      runLifecycle(r.db.newClient(), at, { batchSize: 25 }),
+      (async () => {
+        for (const i of toPay) await markInvoicePaid(operator, { number: i.number });
+      })(),
+    ]);
+    expect(a!.unpaidSuspended).toBeGreaterThan(0);
+    expect(b!.unpaidSuspended).toBeGreaterThan(0);
+    const twice = await r.prisma.$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM "AuditEvent" WHERE operation = 'lifecycle.suspendNonPayment'
+      GROUP BY "objectId" HAVING count(*) > 1`;
+    expect(twice).toEqual([]);
+    const states = await r.prisma.$queryRaw<{ invoice: string; domain: string; n: bigint }[]>`
+      SELECT i.state AS invoice, d.state || ':' || coalesce(d."suspensionReason"::text, '-') AS domain,
+             count(*) AS n
+      FROM "Invoice" i JOIN "Domain" d ON d.id = i."domainId" WHERE d."aLabel" LIKE 'ubetalt-%'
+      GROUP BY 1, 2 ORDER BY 1, 2`;
+    expect(states.map((s) => [s.invoice, s.domain, Number(s.n)])).toEqual([
+      ["OPEN", "SUSPENDED:NON_PAYMENT", 300],
+      ["PAID", "ACTIVE:-", 100],
+    ]);
+  }, 120_000);
 });
