@@ -3,6 +3,7 @@ import { checkAvailability } from "@/lib/registry/availability";
 import { isRegistryError } from "@/lib/registry/errors";
 import { runRegistryLifecycle } from "@/lib/registry/lifecycle";
 import { registerDomain } from "@/lib/registry/registration";
+import { usesPostgres } from "@/tests/support/db";
 import { acceptTerms, refuseTerms } from "@/lib/registry/terms";
 import {
   acceptOffer,
@@ -286,6 +287,19 @@ describe("R-REG-6 an offer used through a method-2 hold", () => {
     expect(await offerState(offer.offerId)).toBe("USED");
     expect(await entryStates(name)).toEqual(["REGISTERED"]);
     expect(await availability(name)).toMatchObject({ available: false, reason: "REGISTERED" });
+    // the used code is refused as used, not as unknown
+    await expectRefusal(
+      r,
+      () =>
+        registerDomain(registrar(), {
+          name,
+          registrant: "JCA1-DK",
+          nameServers: OUT_OF_ZONE,
+          authorizationCode: offer.token,
+        }),
+      "TOKEN_ALREADY_USED",
+      CORE2_TABLES,
+    );
   });
 
   it("R-REG-6 the registrant refuses: the offer goes on within its lifetime and the code registers with method 1", async () => {
@@ -397,5 +411,51 @@ describe("R-REG-6 an offer used through a method-2 hold", () => {
     expect(await offerState(offer.offerId)).toBe("EXPIRED");
     expect(await entryStates(name)).toEqual(["PASSED"]);
     expect(await availability(name)).toMatchObject({ available: true });
+  });
+});
+
+describe.skipIf(!usesPostgres)("R-REG-6 concurrency (needs PostgreSQL)", () => {
+  it("R-REG-6 ten concurrent method-2 registrations with one code: exactly one hold keeps the offer, needs PostgreSQL", async () => {
+    const name = freshName("samtidig");
+    await setBalance(r, r.demoId, 100_000);
+    await registerDomain(registrar(), { name, registrant: "JCA1-DK", nameServers: OUT_OF_ZONE });
+    await join(name, "petra");
+    await r.prisma.domain.updateMany({
+      where: { liveName: name },
+      data: { state: "DELETED", liveName: null },
+    });
+    const offer = (await offerOn(name))!;
+    const registrant = await createLinkedHandle(r, `VLC${Date.now() % 10_000}-DK`, {
+      accountId: r.demoId,
+      termsAccepted: false,
+      idControl: "NONE",
+    });
+    const actor = r.user(["REGISTRAR"]);
+    const input = {
+      name,
+      registrant: registrant.handle,
+      nameServers: OUT_OF_ZONE,
+      authorizationCode: offer.token,
+    };
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, () =>
+        registerDomain({ db: r.db.newClient(), clock: r.clock, actor }, input),
+      ),
+    );
+    const held = results.filter((x) => x.status === "fulfilled");
+    expect(held.map((x) => x.value.status)).toEqual(["HELD"]);
+    for (const x of results) {
+      if (x.status === "rejected")
+        expect(isRegistryError(x.reason, "DOMAIN_NOT_AVAILABLE")).toBe(true);
+    }
+    expect(
+      await r.prisma.registrationHold.count({
+        where: { offerId: offer.offerId, state: "PENDING" },
+      }),
+    ).toBe(1);
+    expect(
+      (await r.prisma.waitingListOffer.findUniqueOrThrow({ where: { id: offer.offerId } })).state,
+    ).toBe("OPEN");
+    expect(await entryStates(name)).toEqual(["OFFERED"]);
   });
 });
