@@ -15,12 +15,7 @@ import {
   openRegistry,
   setBalance,
 } from "./support";
-import {
-  CORE2_TABLES,
-  auditMark,
-  notificationMark,
-  notificationsSince,
-} from "./core2-support";
+import { CORE2_TABLES, auditMark, notificationMark, notificationsSince } from "./core2-support";
 
 // R-TOK-3 transfer and R-TOK-4 redelegation with a token.
 
