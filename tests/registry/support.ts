@@ -6,27 +6,16 @@ import type { CoreContext } from "@/lib/registry/context";
 import { type RegistryErrorCode, isRegistryError } from "@/lib/registry/errors";
 import { seedDemoRegistry } from "@/prisma/seed/demo";
 import { type TestDatabase, createTestDatabase } from "@/tests/support/db";
-import { snapshotTables } from "@/tests/support/snapshot";
+import { REFUSAL_TABLES, snapshotTables } from "@/tests/support/snapshot";
 
 /** Seed time: a Tuesday in winter time (CET), so DST tests can cross 29 March 2026. */
 export const SEED_NOW = "2026-03-10T10:00:00Z";
 
-/** Tables a refused operation must leave untouched (its own audit event excepted). */
-export const CORE_TABLES = [
-  "Domain",
-  "Delegation",
-  "NameServer",
-  "Handle",
-  "RegistrarAccount",
-  "LedgerEntry",
-  "Payment",
-  "Invoice",
-  "AuthToken",
-  "RegistrationHold",
-  "Notification",
-  "OutboxMail",
-  "Policy",
-];
+/**
+ * Tables a refused operation must leave untouched: every table of the schema except the audit,
+ * rate-limit and login-attempt tables a refusal writes (tests/support/snapshot.ts).
+ */
+export const CORE_TABLES: string[] = [...REFUSAL_TABLES];
 
 export type Registry = {
   db: TestDatabase;
