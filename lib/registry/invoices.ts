@@ -30,6 +30,18 @@ export function registrarPaysWhere(registrarHandleId: string): Prisma.DomainWher
   };
 }
 
+/**
+ * R-REN-2: the domain's oldest open invoice, if any. While one is open the registrar can neither
+ * renew nor restore the domain: the payer pays it, or the domain goes.
+ */
+export async function findOpenInvoice(tx: Tx, domainId: string) {
+  return tx.invoice.findFirst({
+    where: { domainId, state: "OPEN" },
+    orderBy: { number: "asc" },
+    select: { number: true },
+  });
+}
+
 /** One invoice, due `policy.billing.invoiceDueDays` after `now` (the stored policy by default). */
 export async function issueInvoice(
   tx: Tx,

@@ -7,6 +7,7 @@ import {
   readDomainView,
 } from "@/lib/registry/domain-view";
 import { RegistryError } from "@/lib/registry/errors";
+import { findOpenInvoice } from "@/lib/registry/invoices";
 import { debitAccount } from "@/lib/registry/ledger";
 import { queueNotification } from "@/lib/registry/notifications";
 import { runRegistrarOperation } from "@/lib/registry/operation";
@@ -100,6 +101,16 @@ export async function restoreDomain(
             ? `Domain ${domain.aLabel} cannot be restored: its redemption ended`
             : `Domain ${domain.aLabel} is ${domain.state.toLowerCase()}, not in redemption`,
           { reason: ended ? "REDEMPTION_ENDED" : "NOT_SUSPENDED", state: domain.state },
+        );
+      }
+      // R-REN-2: a restore is a renewal the registrar pays; while the payer's invoice is open
+      // only paying it (markInvoicePaid) brings the domain back
+      const openInvoice = await findOpenInvoice(tx, domain.id);
+      if (openInvoice) {
+        throw new RegistryError(
+          "DOMAIN_NOT_RESTORABLE",
+          `Domain ${domain.aLabel} cannot be restored while its renewal invoice ${openInvoice.number} is open`,
+          { reason: "OPEN_INVOICE", invoice: openInvoice.number },
         );
       }
       const state = transitionDomain(domain.aLabel, domain.state, "restore");

@@ -7,6 +7,7 @@ import {
   readDomainView,
 } from "@/lib/registry/domain-view";
 import { RegistryError } from "@/lib/registry/errors";
+import { findOpenInvoice } from "@/lib/registry/invoices";
 import { debitAccount } from "@/lib/registry/ledger";
 import { runRegistrarOperation } from "@/lib/registry/operation";
 import { type Period, hasExpired, registryDateToDb } from "@/lib/registry/rules/dates";
@@ -38,10 +39,7 @@ export async function renewDomain(
         where: { id: actor.accountId },
         select: { handleId: true },
       });
-      const openInvoice = await tx.invoice.findFirst({
-        where: { domainId: domain.id, state: "OPEN" },
-        select: { id: true },
-      });
+      const openInvoice = await findOpenInvoice(tx, domain.id);
       const period = input.period ?? { unit: "y", value: 1 };
       const exDate = domain.exDate ? exDateOf(domain) : "";
       const { paidBy } = renewalPayer({

@@ -3,6 +3,7 @@ import { issueInvoice, markInvoicePaid, registrarPaysWhere } from "@/lib/registr
 import { runLifecycle } from "@/lib/registry/lifecycle/run";
 import { defaultPolicy } from "@/lib/registry/policy";
 import { getPolicy, POLICY_ID, setPolicy } from "@/lib/registry/policy-store";
+import { restoreDomain } from "@/lib/registry/redemption";
 import { renewDomain } from "@/lib/registry/renewal";
 import { registryDateFromDb, registryDateToDb } from "@/lib/registry/rules/dates";
 import { renewalPayer } from "@/lib/registry/rules/renewal";
@@ -279,6 +280,27 @@ describe("R-REN-2 payment during redemption, and deletion", () => {
     // the end of the former redemption passes without deleting it
     await runLifecycle(r.prisma, DELETE_AT);
     expect((await domain("bk-fremad.dk")).state).toBe("ACTIVE");
+  });
+
+  it("R-REN-2: while its invoice is open the registrar cannot restore a domain suspended for non-payment (DOMAIN_NOT_RESTORABLE)", async () => {
+    const d = await registrantPaidWithoutPayer();
+    const demo = await r.prisma.registrarAccount.findUniqueOrThrow({ where: { id: r.demoId } });
+    // administrable by Demo (issue 10 item 2): its proxy contact is Demo's own handle
+    await r.prisma.domain.update({ where: { id: d.id }, data: { proxyId: demo.handleId } });
+    await runLifecycle(r.prisma, RENEWED_AT);
+    await runLifecycle(r.prisma, DUE_AT);
+    const invoice = await invoiceOf(d.id);
+    r.clock.set("2026-05-10T10:00:00Z");
+    const proxy = r.ctx(r.user(["PROXY"]));
+    await expectRefusal(
+      r,
+      () => restoreDomain(proxy, { name: "bk-fremad.dk" }),
+      "DOMAIN_NOT_RESTORABLE",
+    );
+    await expect(restoreDomain(proxy, { name: "bk-fremad.dk" })).rejects.toMatchObject({
+      message: `Domain bk-fremad.dk cannot be restored while its renewal invoice ${invoice.number} is open`,
+      details: { reason: "OPEN_INVOICE", invoice: invoice.number },
+    });
   });
 
   it("R-REN-2: unpaid through redemption, the domain is deleted at its end and its invoice cancelled; it can no longer be paid", async () => {
