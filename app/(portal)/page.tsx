@@ -2,6 +2,7 @@ import Link from "next/link";
 import { requireActor } from "@/lib/auth/actor";
 import { coreContext } from "@/lib/auth/context";
 import { getBalance } from "@/lib/registry/billing";
+import { countPendingRequests, forecastAutoRenewals } from "@/lib/registry/dashboard";
 import { countDomains } from "@/lib/registry/domain-queries";
 import { countMessages } from "@/lib/registry/notifications";
 import { can } from "@/lib/registry/permissions";
@@ -13,33 +14,41 @@ function Tile({
   label,
   value,
   note,
+  warning = false,
 }: {
   href: string;
   label: string;
   value: string;
   note?: string;
+  warning?: boolean;
 }) {
   return (
     <Link href={href} className="rounded-lg border border-border bg-surface p-4 hover:bg-zinc-50">
       <p className="text-sm text-muted">{label}</p>
       <p className="text-3xl font-semibold">{value}</p>
-      {note ? <p className="mt-1 text-sm text-danger">{note}</p> : null}
+      {note ? (
+        <p className={`mt-1 text-sm ${warning ? "text-danger" : "text-muted"}`}>{note}</p>
+      ) : null}
     </Link>
   );
 }
 
-// DESIGN.md §1: tiles by role — balance for the Payer, expiring domains for Registrar, Proxy and
-// Payer, unread messages for everyone.
+// DESIGN.md §1: tiles by role — balance and auto-renew forecast for the Payer; expiring domains and
+// pending requests for Registrar, Proxy and Payer; unread messages for everyone.
 export default async function DashboardPage() {
   const actor = await requireActor();
   const ctx = coreContext(actor);
   const today = localDateOf(ctx.clock.now());
-  const [unread, balance, expiring] = await Promise.all([
+  const payer = can(actor, "billing.view");
+  const portfolio = actor.metaRoles.some((r) => r === "REGISTRAR" || r === "PROXY" || r === "PAYER");
+  const [unread, balance, forecast, expiring, pending] = await Promise.all([
     countMessages(ctx),
-    can(actor, "billing.view") ? getBalance(ctx) : null,
-    actor.metaRoles.some((r) => r === "REGISTRAR" || r === "PROXY" || r === "PAYER")
+    payer ? getBalance(ctx) : null,
+    payer ? forecastAutoRenewals(ctx, { days: 30 }) : null,
+    portfolio
       ? countDomains(ctx, { states: ["ACTIVE"], expiresFrom: today, expiresTo: addDays(today, 30) })
       : null,
+    portfolio ? countPendingRequests(ctx) : null,
   ]);
   return (
     <section aria-labelledby="dashboard-title" className="flex flex-col gap-6">
@@ -58,10 +67,27 @@ export default async function DashboardPage() {
                 ? `Below your threshold of ${formatDkk(balance.lowBalanceThreshold)}`
                 : undefined
             }
+            warning
+          />
+        ) : null}
+        {forecast ? (
+          <Tile
+            href="/billing"
+            label="Auto-renewals within 30 days"
+            value={formatDkk(forecast.amount)}
+            note={`${forecast.domains} domain${forecast.domains === 1 ? "" : "s"} to renew from your balance`}
           />
         ) : null}
         {expiring !== null ? (
           <Tile href="/domains" label="Domains expiring within 30 days" value={String(expiring)} />
+        ) : null}
+        {pending ? (
+          <Tile
+            href="/domains"
+            label="Pending requests"
+            value={String(pending.registrations + pending.registrantChanges)}
+            note={`${pending.registrations} awaiting terms, ${pending.registrantChanges} registrant change${pending.registrantChanges === 1 ? "" : "s"}`}
+          />
         ) : null}
       </div>
     </section>

@@ -76,6 +76,11 @@ export async function cancelDomain(ctx: CoreContext, input: { name: string }): P
  * R-DEL-2: bills one year plus the restore fee even without funds (R-PAY-1); the domain becomes
  * active with exDate + 1 year. Refused (DOMAIN_NOT_RESTORABLE) outside redemption, and from the
  * deleteAt instant on even if the lifecycle worker has not deleted the domain yet.
+ *
+ * Decision: the lifespan cap does not apply. A restore undoes a cancellation; it can pass the cap
+ * only for a long-dated domain cancelled early (an expired one ends below today + 1 year), and
+ * refusing it would delete a domain its registrant paid years ahead for. The cap stays what limits
+ * buying ahead (R-REN-1), and the next manual renewal waits until it fits again.
  */
 export async function restoreDomain(
   ctx: CoreContext,

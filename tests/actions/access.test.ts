@@ -1,4 +1,4 @@
-import { readdirSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { executeAction, type DefinedAction, type ForgeFixtures } from "@/lib/actions/define";
@@ -13,8 +13,13 @@ import { snapshotTables } from "../support/snapshot";
  * NOT_AUTHORIZED or NOT_FOUND and change no row. New actions join automatically.
  */
 const actionsDir = path.resolve(import.meta.dirname, "../../lib/actions");
+// Server-action modules are the ones marked "use server"; helpers beside them (define.ts,
+// result.ts, request-context.ts) are not actions.
 const modules = readdirSync(actionsDir).filter(
-  (f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && !["define.ts", "result.ts"].includes(f),
+  (f) =>
+    f.endsWith(".ts") &&
+    !f.endsWith(".test.ts") &&
+    /^\s*["']use server["']/.test(readFileSync(path.join(actionsDir, f), "utf8")),
 );
 
 const actions: [string, DefinedAction][] = [];
@@ -70,5 +75,22 @@ describe("server actions refuse whoever may not act (generated)", () => {
       refusals += 1;
     }
     expect(refusals).toBeGreaterThan(0);
+  });
+});
+
+describe("server actions let in whom the matrix allows (generated)", () => {
+  // The other side of DESIGN §1's matrix: a Demo user whose single meta-role the table allows
+  // must get past every guard (the action's verb and the core's own); it may still be refused
+  // for a business reason, never NOT_AUTHORIZED.
+  it.each(actions)("DESIGN §1 matrix: %s", async (name, action) => {
+    const def = action.definition;
+    let allowed = 0;
+    for (const [email, actor] of actors) {
+      if (actor.accountId === r.otherId || !can(actor, def.verb)) continue;
+      const result = await executeAction(def, actor, def.forge(fixtures), { db: r.prisma, clock: r.clock });
+      if (!result.ok) expect(result.code, `${name} as ${email}: ${result.message}`).not.toBe("NOT_AUTHORIZED");
+      allowed += 1;
+    }
+    expect(allowed, `${name}: no single-role Demo user may call it`).toBeGreaterThan(0);
   });
 });

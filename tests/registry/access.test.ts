@@ -1,10 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor, MetaRole } from "@/lib/registry/actor";
 import { checkAvailability } from "@/lib/registry/availability";
-import { exportLedgerCsv, getBalance, listLedger } from "@/lib/registry/billing";
+import {
+  exportLedgerCsv,
+  getBalance,
+  listLedger,
+  setLowBalanceThreshold,
+} from "@/lib/registry/billing";
 import type { CoreContext } from "@/lib/registry/context";
+import { countPendingRequests, forecastAutoRenewals } from "@/lib/registry/dashboard";
+import { setDomainContacts } from "@/lib/registry/domain-contacts";
+import { setNameServers } from "@/lib/registry/domain-nameservers";
 import { getDomain, listDomains } from "@/lib/registry/domain-queries";
 import { listInvoices } from "@/lib/registry/invoices";
+import { listNameServers } from "@/lib/registry/nameserver-queries";
+import {
+  changeNameServerAdministrator,
+  createNameServer,
+  deleteNameServer,
+  updateNameServer,
+} from "@/lib/registry/nameservers";
 import { ackMessages, countMessages, listMessages } from "@/lib/registry/notifications";
 import { SandboxCardProvider } from "@/lib/registry/payment-provider";
 import { topUpByCard } from "@/lib/registry/payments";
@@ -12,6 +27,7 @@ import { cancelDomain, restoreDomain } from "@/lib/registry/redemption";
 import { registerDomain } from "@/lib/registry/registration";
 import { renewDomain, setRenewalPolicy } from "@/lib/registry/renewal";
 import { acceptTerms } from "@/lib/registry/terms";
+import { issueTransferToken, retractToken } from "@/lib/registry/tokens";
 import { ALL, OUT_OF_ZONE, type Registry, expectRefusal, openRegistry } from "./support";
 
 let r: Registry;
@@ -42,27 +58,63 @@ const operations: {
   },
   {
     name: "renewDomain",
-    roles: ["PAYER", "REGISTRAR"],
+    roles: ["PAYER"],
     mutates: true,
     run: (c) => renewDomain(c, { name: "søbakke.dk", curExpDate: "2000-01-01" }),
   },
   {
     name: "setRenewalPolicy",
-    roles: ["REGISTRAR"],
+    roles: ["PROXY"],
     mutates: true,
     run: (c) => setRenewalPolicy(c, { name: "søbakke.dk", renewalPolicy: "AUTO_RENEW" }),
   },
   {
     name: "cancelDomain",
-    roles: ["REGISTRAR"],
+    roles: ["PROXY"],
     mutates: true,
     run: (c) => cancelDomain(c, { name: "demo-hosting.dk" }),
   },
   {
     name: "restoreDomain",
-    roles: ["REGISTRAR"],
+    roles: ["PROXY"],
     mutates: true,
     run: (c) => restoreDomain(c, { name: "søbakke.dk" }),
+  },
+  {
+    name: "setDomainContacts",
+    roles: ["PROXY"],
+    mutates: true,
+    run: (c) => setDomainContacts(c, { name: "bk-fremad.dk", payer: "REG-DEMO" }),
+  },
+  {
+    name: "issueTransferToken",
+    roles: ["PROXY"],
+    mutates: true,
+    run: (c) => issueTransferToken(c, { name: "søbakke.dk" }),
+  },
+  {
+    name: "retractToken (transfer)",
+    roles: ["PROXY"],
+    mutates: true,
+    run: (c) => retractToken(c, { tokenId: "00000000-0000-4000-8000-000000000000", kind: "TRANSFER" }),
+  },
+  {
+    name: "setNameServers",
+    roles: ["NSA"],
+    mutates: true,
+    run: (c) => setNameServers(c, { name: "søbakke.dk", nameServers: OUT_OF_ZONE }),
+  },
+  {
+    name: "createNameServer",
+    roles: ["NSA"],
+    mutates: true,
+    run: (c) => createNameServer(c, { host: "ns-access.dns-provider.net" }),
+  },
+  {
+    name: "setLowBalanceThreshold",
+    roles: ["PAYER"],
+    mutates: true,
+    run: (c) => setLowBalanceThreshold(c, { threshold: 1 }),
   },
   { name: "ackMessages", roles: ALL, mutates: true, run: (c) => ackMessages(c, { ids: [1] }) },
   {
@@ -90,6 +142,19 @@ const operations: {
     run: (c) => checkAvailability(c, { names: ["a.dk"] }),
   },
   { name: "getBalance", roles: ["PAYER"], mutates: false, run: (c) => getBalance(c) },
+  {
+    name: "forecastAutoRenewals",
+    roles: ["PAYER"],
+    mutates: false,
+    run: (c) => forecastAutoRenewals(c),
+  },
+  {
+    name: "countPendingRequests",
+    roles: ["REGISTRAR", "PROXY", "PAYER", "NSA"],
+    mutates: false,
+    run: (c) => countPendingRequests(c),
+  },
+  { name: "listNameServers", roles: ["NSA"], mutates: false, run: (c) => listNameServers(c) },
   { name: "listLedger", roles: ["PAYER"], mutates: false, run: (c) => listLedger(c) },
   { name: "exportLedgerCsv", roles: ["PAYER"], mutates: false, run: (c) => exportLedgerCsv(c) },
   { name: "listInvoices", roles: ["PAYER"], mutates: false, run: (c) => listInvoices(c) },
@@ -179,5 +244,57 @@ describe("another registrar's objects are NOT_FOUND", () => {
       () => acceptTerms(r.ctx(r.registrant), { token: "0".repeat(32) }),
       "TOKEN_INVALID",
     );
+  });
+});
+
+describe("R-NS-2/3: the Registrar's share of name servers (an object grant, not the table)", () => {
+  const registrar = () => r.ctx(r.user(["REGISTRAR"]));
+  const nsa = () => r.ctx(r.user(["NSA"]));
+
+  it("R-NS-1: a Registrar without the NSA meta-role cannot create or edit name servers (NOT_AUTHORIZED)", async () => {
+    await expectRefusal(
+      r,
+      () => createNameServer(registrar(), { host: "ns-reg-create.dns-provider.net" }),
+      "NOT_AUTHORIZED",
+    );
+    await createNameServer(nsa(), { host: "ns-reg-edit.dns-provider.net" });
+    await expectRefusal(
+      r,
+      () => updateNameServer(registrar(), { host: "ns-reg-edit.dns-provider.net", glueV4: [], glueV6: [] }),
+      "NOT_AUTHORIZED",
+    );
+  });
+
+  it("R-NS-3: the Registrar deletes a registrar-managed name server, not a registrant-managed one", async () => {
+    await createNameServer(nsa(), { host: "ns-reg-delete.dns-provider.net", managementModel: "REGISTRAR" });
+    await expect(
+      deleteNameServer(registrar(), { host: "ns-reg-delete.dns-provider.net" }),
+    ).resolves.toEqual({ host: "ns-reg-delete.dns-provider.net" });
+    await createNameServer(nsa(), { host: "ns-own-delete.dns-provider.net", managementModel: "REGISTRANT" });
+    await expectRefusal(
+      r,
+      () => deleteNameServer(registrar(), { host: "ns-own-delete.dns-provider.net" }),
+      "NOT_AUTHORIZED",
+    );
+  });
+
+  it("R-NS-2: the object grant is the Registrar's alone: a Proxy or Payer cannot hand over a registrar-managed one", async () => {
+    await createNameServer(nsa(), { host: "ns-reg-handover.dns-provider.net", managementModel: "REGISTRAR" });
+    for (const role of ["PROXY", "PAYER"] as const) {
+      await expectRefusal(
+        r,
+        () =>
+          changeNameServerAdministrator(r.ctx(r.user([role])), {
+            host: "ns-reg-handover.dns-provider.net",
+            nsaHandle: "JCA1-DK",
+          }),
+        "NOT_AUTHORIZED",
+      );
+    }
+    const ns = await changeNameServerAdministrator(registrar(), {
+      host: "ns-reg-handover.dns-provider.net",
+      nsaHandle: "MN2-DK",
+    });
+    expect(ns.nsaHandle).toBe("MN2-DK");
   });
 });
