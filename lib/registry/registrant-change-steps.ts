@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@/lib/db/client";
+import type { PrismaClient, Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/registry/actor";
 import { recordAudit } from "@/lib/registry/audit";
 import type { CoreContext } from "@/lib/registry/context";
@@ -10,7 +10,8 @@ import { completeRegistrantChange, requestIdControl } from "@/lib/registry/regis
 import { hashToken } from "@/lib/registry/rules/tokens";
 
 // R-CHG-3, the later steps of a pending change of registrant: the new registrant accepts the
-// terms through its /r/ link; the operator decides the ID control; the lifecycle expires requests
+// terms through its /r/ link (ID control next when required; a registrant rejected meanwhile ends
+// the request); the operator decides the ID control; the lifecycle expires requests
 // nobody answered in time. Every step re-checks the request's state under a row lock.
 
 const LINK_TOKEN = /^[0-9a-f]{32}$/;
@@ -52,10 +53,17 @@ export async function acceptRegistrantChangeTerms(ctx: CoreContext, input: { tok
       }
       await tx.handle.update({ where: { id: request.toHandleId }, data: { termsAcceptedAt: now } });
       const idControl = request.toHandle.idControl;
-      if (idControl === "REQUIRED" || idControl === "REJECTED") {
+      if (idControl === "REQUIRED") {
         await requestIdControl(tx, { requestId: request.id, now, policy });
         audit.after = { state: "ID_CONTROL_REQUESTED" };
         return { state: "ID_CONTROL_REQUESTED" as const, domain: request.domain.aLabel };
+      }
+      // Decision: rejected in ID control while the terms were pending (e.g. through another
+      // request): R-CHG-2 refuses a rejected registrant, so the request ends here, unbilled.
+      if (idControl === "REJECTED") {
+        await endRejected(tx, { requestId: request.id, now });
+        audit.after = { state: "ID_CONTROL_REJECTED" };
+        return { state: "ID_CONTROL_REJECTED" as const, domain: request.domain.aLabel };
       }
       const charged = await completeRegistrantChange(tx, {
         requestId: request.id,
@@ -88,10 +96,7 @@ export async function decideIdControl(
       if (rows.length === 0) throw notFound();
       const request = await tx.registrantChangeRequest.findUniqueOrThrow({
         where: { id: requestId },
-        include: {
-          domain: { select: { aLabel: true, uLabel: true } },
-          toHandle: { select: { handle: true } },
-        },
+        include: { domain: { select: { aLabel: true, uLabel: true } } },
       });
       Object.assign(audit, { accountId: request.accountId, objectLabel: request.domain.aLabel });
       const open =
@@ -119,22 +124,31 @@ export async function decideIdControl(
         audit.after = { state: "COMPLETED", charged };
         return { state: "COMPLETED" as const };
       }
-      await tx.registrantChangeRequest.update({
-        where: { id: requestId },
-        data: { state: "ID_CONTROL_REJECTED", decidedAt: now },
-      });
-      await queueNotification(tx, {
-        accountId: request.accountId,
-        type: "REGISTRANT_CHANGE_ID_CONTROL_REJECTED",
-        domainName: request.domain.aLabel,
-        message: `Change of registrant of ${request.domain.uLabel} to ${request.toHandle.handle} was refused: the ID control was rejected`,
-        data: { requestId },
-        now,
-      });
+      await endRejected(tx, { requestId, now });
       audit.after = { state: "ID_CONTROL_REJECTED" };
       return { state: "ID_CONTROL_REJECTED" as const };
     },
   );
+}
+
+/** Ends a request as ID_CONTROL_REJECTED (nothing changed, nothing billed) and tells the registrar. */
+async function endRejected(tx: Tx, input: { requestId: string; now: Date }): Promise<void> {
+  const request = await tx.registrantChangeRequest.update({
+    where: { id: input.requestId },
+    data: { state: "ID_CONTROL_REJECTED", decidedAt: input.now },
+    include: {
+      domain: { select: { aLabel: true, uLabel: true } },
+      toHandle: { select: { handle: true } },
+    },
+  });
+  await queueNotification(tx, {
+    accountId: request.accountId,
+    type: "REGISTRANT_CHANGE_ID_CONTROL_REJECTED",
+    domainName: request.domain.aLabel,
+    message: `Change of registrant of ${request.domain.uLabel} to ${request.toHandle.handle} was refused: the ID control was rejected`,
+    data: { requestId: request.id },
+    now: input.now,
+  });
 }
 
 const lifecycle: Actor = { kind: "system", label: "lifecycle" };

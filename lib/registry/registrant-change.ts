@@ -15,9 +15,10 @@ import { generateTokenSecret, hashToken } from "@/lib/registry/rules/tokens";
 import { voidDomainTokens } from "@/lib/registry/token-use";
 
 // R-CHG-1…3: change of registrant on a registrar-managed domain. Immediate (billed, may overdraw)
-// with a valid order-confirmation token or a new registrant who accepted the terms and needs no
-// ID control; otherwise a pending request: terms by mail (a /r/ link), then ID control decided by
-// the operator. Each step is queued for the registrar; the fee is billed on success only.
+// when the terms step is settled (a valid order-confirmation token, or terms accepted before) and
+// the new registrant needs no ID control; otherwise a pending request: terms by mail (a /r/ link)
+// unless settled, then ID control decided by the operator. A rejected registrant is refused. Each
+// step is queued for the registrar; the fee is billed on success only.
 
 export const registrantChangeLinkPath = (token: string) => `/r/registrant-change/${token}`;
 
@@ -152,13 +153,20 @@ export async function requestRegistrantChange(
         return { requestId: request.id, state: "TERMS_REQUESTED", charged: 0, termsLink: link };
       }
       await requestIdControl(tx, { requestId: request.id, now, policy });
-      audit.after = { state: "ID_CONTROL_REQUESTED", to: next.handle };
+      audit.after = {
+        state: "ID_CONTROL_REQUESTED",
+        to: next.handle,
+        confirmedAt: plan.confirmedAt,
+      };
       return { requestId: request.id, state: "ID_CONTROL_REQUESTED", charged: 0 };
     },
   );
 }
 
-/** Moves a request to ID control (14 days, decided by the operator) and tells the registrar. */
+/**
+ * Moves a request to ID control (14 days, decided by the operator) and tells the registrar. Only
+ * a handle whose `idControl` is REQUIRED gets here: a rejected one is refused (R-CHG-2).
+ */
 export async function requestIdControl(
   tx: Tx,
   input: { requestId: string; now: Date; policy: Policy },
@@ -173,13 +181,9 @@ export async function requestIdControl(
     },
     include: {
       domain: { select: { aLabel: true, uLabel: true } },
-      toHandle: { select: { id: true, handle: true, idControl: true } },
+      toHandle: { select: { handle: true } },
     },
   });
-  // A handle rejected before is checked again (rules/registrant-change.ts); it is pending now.
-  if (request.toHandle.idControl !== "REQUIRED") {
-    await tx.handle.update({ where: { id: request.toHandle.id }, data: { idControl: "REQUIRED" } });
-  }
   await queueNotification(tx, {
     accountId: request.accountId,
     type: "REGISTRANT_CHANGE_ID_CONTROL_REQUESTED",

@@ -45,13 +45,25 @@ describe("R-CHG-2/3 planRegistrantChange", () => {
       { mode: "immediate", confirmedAt: new Date(Number(TOKEN) * 1000) },
     ],
     [
-      "valid token overrides missing terms and ID control",
+      "valid token settles missing terms",
+      { orderConfirmation: TOKEN, ...newRegistrant({ termsAcceptedAt: null }) },
+      defaultPolicy,
+      { mode: "immediate", confirmedAt: new Date(Number(TOKEN) * 1000) },
+    ],
+    [
+      "valid token replaces the terms step only: ID control still required",
       {
         orderConfirmation: TOKEN,
         ...newRegistrant({ termsAcceptedAt: null, idControl: "required" }),
       },
       defaultPolicy,
-      { mode: "immediate" },
+      { mode: "pending", steps: ["idControl"], confirmedAt: new Date(Number(TOKEN) * 1000) },
+    ],
+    [
+      "dk2026: valid token, ID control required",
+      { orderConfirmation: TOKEN, ...newRegistrant({ idControl: "required" }) },
+      dk2026Policy,
+      { mode: "pending", steps: ["idControl"] },
     ],
     ["dk2026: valid token", { orderConfirmation: TOKEN }, dk2026Policy, { mode: "immediate" }],
     [
@@ -71,12 +83,6 @@ describe("R-CHG-2/3 planRegistrantChange", () => {
       newRegistrant({ termsAcceptedAt: null, idControl: "required" }),
       defaultPolicy,
       { mode: "pending", steps: ["terms", "idControl"] },
-    ],
-    [
-      "R-CHG-3 earlier ID control rejected",
-      newRegistrant({ idControl: "rejected" }),
-      defaultPolicy,
-      { mode: "pending", steps: ["idControl"] },
     ],
   ])("R-CHG-2 %s", (_, patch, policy, expected) => {
     expect(planRegistrantChange({ ...base, ...patch }, policy, NOW)).toEqual(
@@ -111,6 +117,18 @@ describe("R-CHG-2/3 planRegistrantChange", () => {
       "REGISTRANT_CHANGE_NOT_ALLOWED",
     ],
     [
+      "a registrant whose ID control was rejected",
+      newRegistrant({ idControl: "rejected" }),
+      defaultPolicy,
+      "REGISTRANT_CHANGE_NOT_ALLOWED",
+    ],
+    [
+      "a rejected registrant even with a valid token",
+      { orderConfirmation: TOKEN, ...newRegistrant({ idControl: "rejected" }) },
+      defaultPolicy,
+      "REGISTRANT_CHANGE_NOT_ALLOWED",
+    ],
+    [
       "R-REG-3 new registrant under registrant management",
       newRegistrant({ managementModel: "registrant" }),
       defaultPolicy,
@@ -119,6 +137,22 @@ describe("R-CHG-2/3 planRegistrantChange", () => {
   ])("R-CHG-2 refuses %s with %s", (_, patch, policy, code) => {
     expect(() => planRegistrantChange({ ...base, ...patch }, policy, NOW)).toThrow(
       expect.objectContaining({ code }),
+    );
+  });
+
+  it("R-CHG-2 refuses a rejected registrant naming the handle and the reason ID_CONTROL_REJECTED", () => {
+    expect(() =>
+      planRegistrantChange(
+        { ...base, orderConfirmation: TOKEN, ...newRegistrant({ idControl: "rejected" }) },
+        defaultPolicy,
+        NOW,
+      ),
+    ).toThrow(
+      expect.objectContaining({
+        code: "REGISTRANT_CHANGE_NOT_ALLOWED",
+        message: expect.stringContaining("NEW1-DK"),
+        details: { reason: "ID_CONTROL_REJECTED" },
+      }),
     );
   });
 });

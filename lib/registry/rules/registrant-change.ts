@@ -3,7 +3,9 @@ import type { ManagementModel, Policy } from "@/lib/registry/policy";
 import type { DomainState } from "@/lib/registry/rules/lifecycle";
 import { parseOrderConfirmation } from "@/lib/registry/rules/order-confirmation";
 
-// R-CHG-1..3: whether a change of registrant happens at once or becomes a pending request.
+// R-CHG-1..3: whether a change of registrant happens at once or becomes a pending request. It is
+// immediate only when both steps are settled: terms (a valid order-confirmation token, or terms
+// accepted before) and ID control (none or passed).
 // Portfolio membership of both handles (R-CHG-1) is checked by the core against the database.
 
 export type IdControl = "none" | "required" | "passed" | "rejected";
@@ -26,8 +28,11 @@ export type RegistrantChangeRequest = {
 
 export type RegistrantChangePlan =
   | { mode: "immediate"; confirmedAt: Date | null }
-  /** Steps in order: terms by mail, then ID control decided by the operator. */
-  | { mode: "pending"; steps: ("terms" | "idControl")[] };
+  /**
+   * Steps in order: terms by mail, then ID control decided by the operator. `confirmedAt` is the
+   * order-confirmation token's instant when one settled the terms step.
+   */
+  | { mode: "pending"; steps: ("terms" | "idControl")[]; confirmedAt: Date | null };
 
 function notAllowed(message: string, reason: string): RegistryError {
   return new RegistryError("REGISTRANT_CHANGE_NOT_ALLOWED", message, { reason });
@@ -66,28 +71,41 @@ export function planRegistrantChange(
     );
   }
 
+  // R-CHG-2: a rejected registrant is refused outright; no token or new request settles that.
+  if (newRegistrant.idControl === "rejected") {
+    throw notAllowed(
+      `Registrant ${newRegistrant.handle} failed the registry's ID control and cannot become registrant of ${domain.name}`,
+      "ID_CONTROL_REJECTED",
+    );
+  }
+  const confirmedAt = settleTermsByToken(request, policy, now);
+  // The token replaces the terms step only, never ID control.
+  const needsTerms = confirmedAt === null && newRegistrant.termsAcceptedAt === null;
+  const needsIdControl = newRegistrant.idControl === "required";
+  if (!needsTerms && !needsIdControl) return { mode: "immediate", confirmedAt };
+  const steps: ("terms" | "idControl")[] = [];
+  if (needsTerms) steps.push("terms");
+  if (needsIdControl) steps.push("idControl");
+  return { mode: "pending", steps, confirmedAt };
+}
+
+/** The order-confirmation token's instant, or null when none is given and policy allows that. */
+function settleTermsByToken(
+  request: RegistrantChangeRequest,
+  policy: Policy,
+  now: Date,
+): Date | null {
   // Decision: a token that is present but invalid is refused, never quietly turned into a
-  // pending request — the registrar asked for an immediate change and must learn why it failed.
+  // pending request — the registrar asked for the token's effect and must learn why it failed.
   if (request.orderConfirmation) {
-    return {
-      mode: "immediate",
-      confirmedAt: parseOrderConfirmation(request.orderConfirmation, policy, now),
-    };
+    return parseOrderConfirmation(request.orderConfirmation, policy, now);
   }
   if (policy.registrantChange.orderConfirmation.required) {
     throw new RegistryError(
       "ORDER_CONFIRMATION_REQUIRED",
-      `Change of registrant for ${domain.name} needs an order-confirmation token`,
+      `Change of registrant for ${request.domain.name} needs an order-confirmation token`,
       { field: "orderConfirmation" },
     );
   }
-  // Decision: a rejected ID control is not final for a new request — it goes to ID control again.
-  const needsIdControl =
-    newRegistrant.idControl === "required" || newRegistrant.idControl === "rejected";
-  const needsTerms = newRegistrant.termsAcceptedAt === null;
-  if (!needsTerms && !needsIdControl) return { mode: "immediate", confirmedAt: null };
-  const steps: ("terms" | "idControl")[] = [];
-  if (needsTerms) steps.push("terms");
-  if (needsIdControl) steps.push("idControl");
-  return { mode: "pending", steps };
+  return null;
 }
