@@ -7,6 +7,7 @@ import {
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
+import pg from "pg";
 import { pgliteAdapterFactory } from "./adapters";
 import { openPglite } from "./pglite";
 
@@ -104,18 +105,81 @@ function engineError(error: unknown, registry: ErrorRegistry): Error {
   return Object.assign(new Error(message), { code: e?.error_code, meta: e?.meta, cause });
 }
 
-/** Apply pending migrations; returns the names applied (empty when up to date). */
+/**
+ * Apply pending migrations; returns the names applied (empty when up to date).
+ *
+ * Each migration script runs whole in one transaction (lib/db/adapters.ts), so a failed one
+ * leaves nothing behind — except the engine's own bookkeeping: a `_prisma_migrations` row that
+ * started and never finished, which makes every later run refuse with "found failed migrations",
+ * even once the SQL is fixed (issue 11). Such rows are removed right after a failure, and before
+ * each run (rows an older version left); the migration then counts as never tried and applies
+ * when its SQL works. On PostgreSQL an advisory lock makes one process at a time do this, so a
+ * row being applied by another process is never mistaken for a failed one.
+ */
 export async function applyMigrations(
   factory: SqlMigrationAwareDriverAdapterFactory,
   migrationsDir = defaultPaths.migrations,
 ): Promise<string[]> {
-  return withEngine(factory, async (engine) => {
-    const out = await engine.applyMigrations({
-      migrationsList: loadMigrationList(migrationsDir),
-      filters,
-    });
-    return out.appliedMigrationNames;
+  return withMigrationLock(factory, async (sql) => {
+    const cleared = await clearFailedMigrations(sql);
+    if (cleared.length) {
+      console.warn(`Cleared the failed record of ${cleared.join(", ")}: it left nothing behind, retrying`);
+    }
+    try {
+      return await withEngine(factory, async (engine) => {
+        const out = await engine.applyMigrations({
+          migrationsList: loadMigrationList(migrationsDir),
+          filters,
+        });
+        return out.appliedMigrationNames;
+      });
+    } catch (error) {
+      await clearFailedMigrations(sql);
+      throw error;
+    }
   });
+}
+
+type RunSql = (sql: string) => Promise<string[]>;
+
+/** Our own lock key: the engine itself takes pg_advisory_lock(72707369) inside. */
+const MIGRATION_LOCK_KEY = 72707370;
+
+async function withMigrationLock<T>(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+  fn: (sql: RunSql) => Promise<T>,
+): Promise<T> {
+  const adapter = await factory.connect();
+  const driver = (adapter as { underlyingDriver?(): unknown }).underlyingDriver?.();
+  if (!(driver instanceof pg.Pool)) {
+    // PGlite: one process owns the database, no one to race with
+    const run: RunSql = async (sql) => {
+      const rs = await adapter.queryRaw({ sql, args: [], argTypes: [] });
+      return rs.rows.map((r) => String(r[0]));
+    };
+    return fn(run);
+  }
+  const client = await driver.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+    try {
+      return await fn(async (sql) => (await client.query<{ name: string }>(sql)).rows.map((r) => r.name));
+    } finally {
+      await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
+    }
+  } finally {
+    client.release();
+    await adapter.dispose();
+  }
+}
+
+/** Removes the records of migrations that started and never finished; returns their names. */
+async function clearFailedMigrations(sql: RunSql): Promise<string[]> {
+  const exists = await sql(`SELECT to_regclass('"_prisma_migrations"')::text AS name`);
+  if (!exists[0] || exists[0] === "null") return [];
+  return sql(
+    `DELETE FROM "_prisma_migrations" WHERE finished_at IS NULL AND rolled_back_at IS NULL RETURNING migration_name AS name`,
+  );
 }
 
 function timestamp(d: Date): string {

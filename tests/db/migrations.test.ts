@@ -34,6 +34,16 @@ async function tables(db: EmptyDatabase): Promise<string[]> {
   return rs.rows.map((r) => String(r[0]));
 }
 
+async function bookkeeping(db: EmptyDatabase, name: string) {
+  const adapter = await db.factory.connect();
+  const rs = await adapter.queryRaw({
+    sql: `SELECT finished_at IS NOT NULL, rolled_back_at IS NOT NULL FROM "_prisma_migrations" WHERE migration_name = $1`,
+    args: [name],
+    argTypes: [{ scalarType: "string", arity: "scalar" }],
+  });
+  return rs.rows.map((r) => ({ finished: Boolean(r[0]), rolledBack: Boolean(r[1]) }));
+}
+
 describe(`migrations (${usesPostgres ? "PostgreSQL" : "PGlite"})`, () => {
   it("apply every migration to an empty database, then do nothing the second time", async () => {
     const db = await emptyDb();
@@ -57,6 +67,42 @@ describe(`migrations (${usesPostgres ? "PostgreSQL" : "PGlite"})`, () => {
     expect(names).not.toContain("HalfDone"); // nothing of the broken one remains
     // and it is not recorded as applied: a second run refuses again instead of skipping it
     await expect(applyMigrations(db.factory, paths.migrations)).rejects.toThrow();
+  });
+
+  it("SEC-5 (issue 11): a failed migration leaves no failed row and applies once its SQL is fixed", async () => {
+    const paths = scratchCopy();
+    const broken = path.join(paths.migrations, "29991231000000_broken");
+    mkdirSync(broken);
+    const sql = path.join(broken, "migration.sql");
+    writeFileSync(sql, 'CREATE TABLE "HalfDone" (id int);\nALTER TABLE "NoSuchTable" ADD COLUMN x int;\n');
+    const db = await emptyDb();
+    await expect(applyMigrations(db.factory, paths.migrations)).rejects.toThrow(/NoSuchTable/);
+    expect(await bookkeeping(db, "29991231000000_broken")).toEqual([]);
+
+    writeFileSync(sql, 'CREATE TABLE "HalfDone" (id int);\n');
+    expect(await applyMigrations(db.factory, paths.migrations)).toEqual(["29991231000000_broken"]);
+    expect(await tables(db)).toContain("HalfDone");
+    expect(await bookkeeping(db, "29991231000000_broken")).toEqual([{ finished: true, rolledBack: false }]);
+    expect(await applyMigrations(db.factory, paths.migrations)).toEqual([]);
+  });
+
+  it("SEC-5 (issue 11): a failed row left by an earlier run no longer blocks later migrations", async () => {
+    const paths = scratchCopy();
+    const db = await emptyDb();
+    await applyMigrations(db.factory, paths.migrations);
+    // what a failed run recorded before the fix: started, never finished, not rolled back
+    const adapter = await db.factory.connect();
+    await adapter.executeRaw({
+      sql: `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, logs, started_at, applied_steps_count)
+            VALUES ('00000000-0000-0000-0000-000000000001', 'x', '29991231000000_broken', 'relation "NoSuchTable" does not exist', now(), 0)`,
+      args: [],
+      argTypes: [],
+    });
+    const broken = path.join(paths.migrations, "29991231000000_broken");
+    mkdirSync(broken);
+    writeFileSync(path.join(broken, "migration.sql"), 'CREATE TABLE "HalfDone" (id int);\n');
+    expect(await applyMigrations(db.factory, paths.migrations)).toEqual(["29991231000000_broken"]);
+    expect(await bookkeeping(db, "29991231000000_broken")).toEqual([{ finished: true, rolledBack: false }]);
   });
 
   it("db:migration writes exactly one migration for a schema change, and none without one", async () => {
