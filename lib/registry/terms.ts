@@ -78,6 +78,14 @@ async function endHold(tx: Tx, hold: Hold, state: "REFUSED" | "DECLINED_FUNDS", 
   return hold.offerId ? releaseHeldOffer(tx, hold.offerId, now) : null;
 }
 
+/** What became of the name when a hold ended without a domain (R-REG-2, R-REG-6). */
+function afterHold(offer: Awaited<ReturnType<typeof endHold>>): string {
+  if (offer?.offer === "OPEN") return "the name stays reserved for its waiting-list offer";
+  if (offer?.offer === "EXPIRED" && offer.passedOn)
+    return "its waiting-list offer has expired and passed to the next holder";
+  return "the name is free again";
+}
+
 /**
  * The registrant accepts: the registrar is billed (no overdraft, R-REG-5) and the domain becomes
  * active with crDate now. Decision: when the registrar cannot pay, the hold ends at once
@@ -125,7 +133,7 @@ export async function acceptTerms(ctx: CoreContext, input: { token: string }) {
           accountId: hold.accountId,
           type: "REGISTRATION_DECLINED_FUNDS",
           domainName: domain.aLabel,
-          message: `Registration of ${domain.uLabel} was declined: the registrant accepted, but the balance did not cover it; the name is free again`,
+          message: `Registration of ${domain.uLabel} was declined: the registrant accepted, but the balance did not cover it; ${afterHold(offer)}`,
           now,
         });
         audit.after = { hold: "DECLINED_FUNDS", ...(offer && { waitingListOffer: offer }) };

@@ -339,6 +339,10 @@ describe("R-REG-6 an offer used through a method-2 hold", () => {
     const error = await acceptTerms(r.ctx(r.registrant), { token }).catch((e: unknown) => e);
     expect(isRegistryError(error, "INSUFFICIENT_FUNDS")).toBe(true);
     await setBalance(r, r.demoId, 100_000);
+    const note = await r.prisma.notification.findFirstOrThrow({
+      where: { domainName: name, type: "REGISTRATION_DECLINED_FUNDS" },
+    });
+    expect(note.message).toContain("the name stays reserved for its waiting-list offer");
     expect(await offerState(offer.offerId)).toBe("OPEN");
     expect(await entryStates(name)).toEqual(["OFFERED"]);
     expect(await availability(name)).toMatchObject({ available: false, reason: "OFFERED" });
@@ -355,6 +359,10 @@ describe("R-REG-6 an offer used through a method-2 hold", () => {
     ).toBe("EXPIRED");
     expect(await offerState(offer.offerId)).toBe("OPEN");
     expect(await availability(name)).toMatchObject({ available: false, reason: "OFFERED" });
+    const note = await r.prisma.notification.findFirstOrThrow({
+      where: { domainName: name, type: "REGISTRATION_TERMS_EXPIRED" },
+    });
+    expect(note.message).toContain("the name goes back to its waiting-list offer");
   });
 
   it("R-REG-6 an offer whose lifetime ends during a pending hold is kept by it; refused, it passes to the next entry", async () => {

@@ -113,6 +113,7 @@ type LapsedHold = {
   uLabel: string;
   accountId: string;
   expiresAt: Date;
+  offerId: string | null;
 };
 
 /**
@@ -123,7 +124,7 @@ type LapsedHold = {
  */
 export async function expireHoldsBatch(tx: Tx, now: Date, limit: number): Promise<number> {
   const lapsed = await tx.$queryRaw<LapsedHold[]>`
-    SELECT h.id, h."domainId", d."aLabel", d."uLabel", h."accountId", h."expiresAt"
+    SELECT h.id, h."domainId", d."aLabel", d."uLabel", h."accountId", h."expiresAt", h."offerId"
     FROM "RegistrationHold" h JOIN "Domain" d ON d.id = h."domainId"
     WHERE h.state = 'PENDING' AND h."expiresAt" <= ${now}
     ORDER BY h."expiresAt", h.id LIMIT ${limit}
@@ -144,7 +145,9 @@ export async function expireHoldsBatch(tx: Tx, now: Date, limit: number): Promis
       accountId: h.accountId,
       type: "REGISTRATION_TERMS_EXPIRED",
       domainName: h.aLabel,
-      message: `Registration of ${h.uLabel} lapsed: the registrant did not accept the terms in time; the name is free again`,
+      message: `Registration of ${h.uLabel} lapsed: the registrant did not accept the terms in time; ${
+        h.offerId ? "the name goes back to its waiting-list offer" : "the name is free again"
+      }`,
     })),
   );
   await auditMany(
