@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { verifyPassword } from "./password";
+import { credentialFingerprint } from "./credential";
 import type { AuthSettings } from "./settings";
 import { consumeRecoveryCode } from "@/lib/registry/totp-enrolment";
 import { totpStepOf } from "./totp";
@@ -57,6 +58,11 @@ export function formatRetryAt(at: Date): string {
  * Email + password (+ TOTP) → a new Session row. Failures are rate-limited per account and per
  * address (DESIGN.md §5), recorded as LoginAttempt rows and audited; attempts refused because of a
  * lock are recorded but not counted, so a lock ends on time however often it is tried.
+ *
+ * The lock check and the record of the attempt are one atomic step (`reserveAttempt`): under
+ * per-account and per-address locks, the attempt is written as a counted failure before the
+ * password is verified, and turned into its real outcome after. So the (N+1)th of many concurrent
+ * attempts already sees N and is refused (issue 11: 40 concurrent guesses got 8 checks, not 5).
  */
 export async function logIn(
   db: Db,
@@ -64,42 +70,17 @@ export async function logIn(
   input: LoginInput,
   now: Date,
   settings: AuthSettings,
-): Promise<{ sessionId: string; principalId: string; accountId: string | null }> {
-  const email = input.email.trim().toLowerCase();
+): Promise<{ sessionId: string; principalId: string; accountId: string | null; credential: string }> {
+  const { email, malformed } = loginEmail(input.email, input.password);
+  const attemptId = await reserveAttempt(db, kind, email, input.ip, now, settings);
   const record = (succeeded: boolean, reason: string | null, p?: Principal | null) =>
-    recordAttempt(db, kind, email, input.ip, succeeded, reason, p ?? null, now);
+    finishAttempt(db, attemptId, kind, email, input.ip, succeeded, reason, p ?? null, now);
 
-  const ipLock = await lockedUntil(
-    db,
-    { ip: input.ip },
-    settings.ipMaxFailures,
-    settings.ipWindowMinutes,
-    now,
-  );
-  if (ipLock) {
-    await record(false, "ip-rate-limited");
-    throw new LoginError(
-      "IP_RATE_LIMITED",
-      `Too many failed logins from your address. Try again after ${formatRetryAt(ipLock)}.`,
-      ipLock,
-    );
+  if (malformed) {
+    // never looked up: it cannot name a user, and the database could not even compare it
+    await record(false, "malformed");
+    throw new LoginError("INVALID_CREDENTIALS", "The email or password is not correct.");
   }
-  const accountLock = await lockedUntil(
-    db,
-    { email },
-    settings.accountMaxFailures,
-    settings.accountWindowMinutes,
-    now,
-  );
-  if (accountLock) {
-    await record(false, "locked");
-    throw new LoginError(
-      "LOCKED",
-      `Too many failed logins for ${email}. The account is locked until ${formatRetryAt(accountLock)}.`,
-      accountLock,
-    );
-  }
-
   const principal = await findPrincipal(db, kind, email);
   const passwordOk = principal
     ? await verifyPassword(principal.passwordHash, input.password)
@@ -122,7 +103,8 @@ export async function logIn(
   let totpStep: number | null = null;
   if (principal.totpSecret) {
     if (!input.code?.trim()) {
-      // the password was right: not a failure, the form just asks for the code
+      // the password was right: not a failure (not counted), the form just asks for the code
+      await record(false, "totp-required", principal);
       throw new LoginError("TOTP_REQUIRED", "Enter the code from your authenticator app.");
     }
     if (kind === "user" && isRecoveryCode(input.code)) {
@@ -166,7 +148,7 @@ export async function logIn(
         createdAt: now,
         lastSeenAt: now,
         ip: input.ip,
-        userAgent: input.userAgent?.slice(0, 300) ?? null,
+        userAgent: input.userAgent ? storable(input.userAgent).slice(0, 300) : null,
       },
     });
   });
@@ -178,7 +160,98 @@ export async function logIn(
     );
   }
   await record(true, null, principal);
-  return { sessionId: session.id, principalId: principal.id, accountId: principal.accountId };
+  return {
+    sessionId: session.id,
+    principalId: principal.id,
+    accountId: principal.accountId,
+    credential: credentialFingerprint(principal),
+  };
+}
+
+/** The longest email (RFC 5321 path) and password a login form may send. */
+const EMAIL_MAX = 320;
+const PASSWORD_INPUT_MAX = 1024;
+
+/**
+ * The email as attempts are recorded and users looked up: trimmed, lower-case, with characters
+ * PostgreSQL cannot store (NUL, issue 11) or that no address has (controls) replaced, and cut to
+ * 320. Such an input, or an oversized password, is `malformed`: recorded, counted, refused.
+ */
+export function loginEmail(raw: string, password: string): { email: string; malformed: boolean } {
+  const trimmed = raw.trim().toLowerCase();
+  const email = storable(trimmed).slice(0, EMAIL_MAX);
+  return {
+    email,
+    malformed:
+      email !== trimmed || email.length === 0 || password.length > PASSWORD_INPUT_MAX,
+  };
+}
+
+function storable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f]/g, "\ufffd");
+}
+
+/** Reasons recorded for attempts that are not counted towards a lock. */
+const UNCOUNTED = ["locked", "ip-rate-limited", "totp-required"];
+
+/**
+ * One transaction: lock the account's and the address's attempt buckets (transaction-scoped
+ * advisory locks, always in this order), refuse when either is locked — recording that refusal —
+ * else write the attempt as a pending, counted failure. Returns its id.
+ */
+async function reserveAttempt(
+  db: Db,
+  kind: "user" | "operator",
+  email: string,
+  ip: string,
+  now: Date,
+  settings: AuthSettings,
+): Promise<string> {
+  const outcome = await db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`login-account:${kind}:${email}`}, 0))`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`login-ip:${ip}`}, 0))`;
+    const ipLock = await lockedUntil(
+      tx,
+      { ip },
+      settings.ipMaxFailures,
+      settings.ipWindowMinutes,
+      now,
+    );
+    const accountLock = ipLock
+      ? null
+      : await lockedUntil(
+          tx,
+          { email },
+          settings.accountMaxFailures,
+          settings.accountWindowMinutes,
+          now,
+        );
+    const reason = ipLock ? "ip-rate-limited" : accountLock ? "locked" : "pending";
+    const row = await tx.loginAttempt.create({
+      data: { email, ip, succeeded: false, reason, at: now },
+      select: { id: true },
+    });
+    if (reason !== "pending") {
+      await tx.auditEvent.create({ data: auditData(kind, email, ip, false, reason, null, now) });
+    }
+    return { id: row.id, ipLock, accountLock };
+  });
+  if (outcome.ipLock) {
+    throw new LoginError(
+      "IP_RATE_LIMITED",
+      `Too many failed logins from your address. Try again after ${formatRetryAt(outcome.ipLock)}.`,
+      outcome.ipLock,
+    );
+  }
+  if (outcome.accountLock) {
+    throw new LoginError(
+      "LOCKED",
+      `Too many failed logins for ${email}. The account is locked until ${formatRetryAt(outcome.accountLock)}.`,
+      outcome.accountLock,
+    );
+  }
+  return outcome.id;
 }
 
 function isRecoveryCode(code: string): boolean {
@@ -232,7 +305,7 @@ async function lockedUntil(
       ...by,
       succeeded: false,
       at: { gt: new Date(now.getTime() - windowMs) },
-      NOT: { reason: { in: ["locked", "ip-rate-limited"] } },
+      NOT: { reason: { in: UNCOUNTED } },
     },
     orderBy: { at: "desc" },
     take: max,
@@ -242,8 +315,10 @@ async function lockedUntil(
   return new Date(failures[max - 1]!.at.getTime() + windowMs);
 }
 
-async function recordAttempt(
+/** The attempt's real outcome, written over its pending row, and its audit event. */
+async function finishAttempt(
   db: Db,
+  attemptId: string,
   kind: "user" | "operator",
   email: string,
   ip: string,
@@ -252,32 +327,39 @@ async function recordAttempt(
   principal: Principal | null,
   now: Date,
 ) {
-  const accountId = principal?.accountId ?? null;
-  await db.loginAttempt.create({
+  await db.loginAttempt.update({
+    where: { id: attemptId },
     data: {
-      email,
-      ip,
       succeeded,
       reason,
-      at: now,
       userId: kind === "user" ? (principal?.id ?? null) : null,
       operatorId: kind === "operator" ? (principal?.id ?? null) : null,
     },
   });
-  await db.auditEvent.create({
-    data: {
-      at: now,
-      actorKind: kind === "operator" ? "OPERATOR" : "PORTAL",
-      actorId: principal?.id ?? null,
-      actorLabel: email,
-      accountId,
-      ip,
-      operation: kind === "operator" ? "auth.operatorLogin" : "auth.login",
-      objectType: kind === "operator" ? "Operator" : "User",
-      objectId: principal?.id ?? null,
-      objectLabel: email,
-      outcome: succeeded ? "SUCCESS" : "REFUSED",
-      errorCode: reason,
-    },
-  });
+  await db.auditEvent.create({ data: auditData(kind, email, ip, succeeded, reason, principal, now) });
+}
+
+function auditData(
+  kind: "user" | "operator",
+  email: string,
+  ip: string,
+  succeeded: boolean,
+  reason: string | null,
+  principal: Principal | null,
+  now: Date,
+) {
+  return {
+    at: now,
+    actorKind: kind === "operator" ? ("OPERATOR" as const) : ("PORTAL" as const),
+    actorId: principal?.id ?? null,
+    actorLabel: email,
+    accountId: principal?.accountId ?? null,
+    ip,
+    operation: kind === "operator" ? "auth.operatorLogin" : "auth.login",
+    objectType: kind === "operator" ? "Operator" : "User",
+    objectId: principal?.id ?? null,
+    objectLabel: email,
+    outcome: succeeded ? ("SUCCESS" as const) : ("REFUSED" as const),
+    errorCode: reason,
+  };
 }

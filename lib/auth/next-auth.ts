@@ -38,14 +38,24 @@ function credentials(kind: "user" | "operator") {
           systemClock.now(),
           authSettings(),
         );
-        return { id: result.principalId, sid: result.sessionId, kind, aid: result.accountId };
+        return {
+          id: result.principalId,
+          sid: result.sessionId,
+          kind,
+          aid: result.accountId,
+          cf: result.credential,
+        };
       } catch (error) {
         if (error instanceof LoginError) {
           throw new Error(
             JSON.stringify({ code: error.code, message: error.message, retryAt: error.retryAt }),
           );
         }
-        throw error;
+        // next-auth puts this text into the redirect URL: never an internal error's (issue 11)
+        console.error("Login failed unexpectedly", error);
+        throw new Error(
+          JSON.stringify({ code: "LOGIN_FAILED", message: "Login failed on our side. Please try again." }),
+        );
       }
     },
   });
@@ -58,10 +68,16 @@ export const authOptions: NextAuthOptions = {
   callbacks: {
     jwt({ token, user }) {
       if (user) {
-        const u = user as unknown as { sid: string; kind: "user" | "operator"; aid: string | null };
+        const u = user as unknown as {
+          sid: string;
+          kind: "user" | "operator";
+          aid: string | null;
+          cf: string;
+        };
         token.sid = u.sid;
         token.kind = u.kind;
         token.aid = u.aid;
+        token.cf = u.cf;
       }
       return token;
     },

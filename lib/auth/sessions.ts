@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import type { MetaRole } from "@/lib/registry/actor";
+import { credentialFingerprint } from "./credential";
 import type { AuthSettings } from "./settings";
 
 export type SessionCheck =
@@ -25,19 +26,25 @@ export type SessionEndReason =
   | "expired"
   | "user-disabled"
   | "user-deleted"
-  | "password-changed";
+  | "password-changed"
+  | "credentials-changed";
 
 const TOUCH_EVERY_MS = 30_000;
 
 /**
  * The check every request makes (DESIGN.md §5): a JWT alone cannot be revoked, so the Session row
  * it names decides. Any failure ends the session at once (revokedAt is set) and says why.
+ *
+ * `credential` is the fingerprint the session's JWT carries (null: a token from before they
+ * did); when given, a principal whose password hash or TOTP secret no longer matches it ends the
+ * session — also when the hash was replaced out of band without touching `passwordChangedAt`.
  */
 export async function checkSession(
   db: Db,
   sessionId: string,
   now: Date,
   settings: AuthSettings,
+  credential?: string | null,
 ): Promise<SessionCheck> {
   const session = await db.session.findUnique({
     where: { id: sessionId },
@@ -52,6 +59,9 @@ export async function checkSession(
   else if (session.user?.deletedAt) reason = "user-deleted";
   else if (principal.disabledAt) reason = "user-disabled";
   else if (principal.passwordChangedAt > session.createdAt) reason = "password-changed";
+  else if (credential !== undefined && credential !== credentialFingerprint(principal)) {
+    reason = "credentials-changed";
+  }
   else if (now.getTime() - session.createdAt.getTime() > settings.maxSessionHours * 3_600_000) {
     reason = "expired";
   } else if (now.getTime() - session.lastSeenAt.getTime() > settings.idleMinutes * 60_000) {
@@ -99,6 +109,8 @@ export function describeSessionEnd(reason: SessionEndReason): string {
       return "Your session reached its maximum length. Please log in again.";
     case "password-changed":
       return "Your password was changed. Please log in again.";
+    case "credentials-changed":
+      return "Your password or authenticator was changed. Please log in again.";
     case "user-disabled":
     case "user-deleted":
       return "Your user is no longer active.";

@@ -63,6 +63,9 @@ const otherData: AccountData = {
   vatNumber: "DK87654321",
 };
 
+/** How many demo logins (users and operators) the seed makes: one password hash each. */
+const DEMO_LOGINS = 10;
+
 export async function seedDemoRegistry(
   prisma: PrismaClient,
   now: Date = new Date(),
@@ -70,12 +73,15 @@ export async function seedDemoRegistry(
   if (await prisma.handle.findUnique({ where: { handle: DEMO_ACCOUNT_HANDLE } })) {
     return { seeded: false }; // the common case on every start after the first: no hashing
   }
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  // one hash per login, each with its own salt: demo users must not share one (issue 11)
+  const passwordHashes = await Promise.all(
+    Array.from({ length: DEMO_LOGINS }, () => hashPassword(DEMO_PASSWORD)),
+  );
   return prisma.$transaction(
     async (tx) => {
       const existing = await tx.handle.findUnique({ where: { handle: DEMO_ACCOUNT_HANDLE } });
       if (existing) return { seeded: false };
-      await new Seeder(tx, now, passwordHash).run();
+      await new Seeder(tx, now, passwordHashes).run();
       return { seeded: true };
     },
     { timeout: 120_000, maxWait: 30_000 },
@@ -107,9 +113,14 @@ class Seeder {
   constructor(
     private readonly tx: Tx,
     private readonly now: Date,
-    private readonly passwordHash: string,
+    private readonly passwordHashes: string[],
   ) {
     this.today = localDateOf(now);
+  }
+
+  /** A hash of its own for each login (made ahead, in parallel; more if logins were added). */
+  private async nextPasswordHash(): Promise<string> {
+    return this.passwordHashes.pop() ?? hashPassword(DEMO_PASSWORD);
   }
 
   async run() {
@@ -121,7 +132,7 @@ class Seeder {
       data: {
         email: "operator@registry.test",
         name: "Registry Operator",
-        passwordHash: this.passwordHash,
+        passwordHash: await this.nextPasswordHash(),
         passwordChangedAt: this.now,
         createdAt: this.now,
       },
@@ -230,7 +241,7 @@ class Seeder {
         metaRoles,
         kind: extra.service ? "SERVICE" : "PORTAL",
         service: extra.service ?? null,
-        passwordHash: this.passwordHash,
+        passwordHash: await this.nextPasswordHash(),
         passwordChangedAt: this.now,
         totpSecret: extra.totpSecret ?? null,
         totpEnabledAt: extra.totpSecret ? this.now : null,

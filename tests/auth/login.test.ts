@@ -4,6 +4,7 @@ import { authSettings } from "@/lib/auth/settings";
 import { totpCodeAt } from "@/lib/auth/totp";
 import { confirmTotpEnrolment, startTotpEnrolment } from "@/lib/registry/totp-enrolment";
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "@/prisma/seed/demo";
+import { usesPostgres } from "../support/db";
 import { openRegistry, type Registry } from "../registry/support";
 
 const settings = authSettings({});
@@ -159,5 +160,63 @@ describe("login", () => {
     const again = await failure(attempt("registrar@demo.test", DEMO_PASSWORD, { code }));
     expect(again.code).toBe("TOTP_INVALID");
     expect(again.message).toMatch(/recovery code is not valid or was already used/);
+  });
+
+  it("SEC-4 (issue 11): concurrent wrong passwords are checked at most N times; the rest are refused as locked", async () => {
+    const email = "payer@demo.test";
+    // on PostgreSQL each attempt gets its own connections, so they truly race
+    const clients = Array.from({ length: 8 }, () => r.db.newClient());
+    const outcomes = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        failure(
+          logIn(
+            clients[i % clients.length]!,
+            "user",
+            { email, password: `wrong-password-${i}`, ip: `127.0.1.${i}` },
+            r.clock.now(),
+            settings,
+          ),
+        ),
+      ),
+    );
+    const codes = outcomes.map((e) => e.code);
+    expect(codes.filter((c) => c === "INVALID_CREDENTIALS")).toHaveLength(settings.accountMaxFailures);
+    expect(codes.filter((c) => c === "LOCKED")).toHaveLength(40 - settings.accountMaxFailures);
+    const rows = await r.prisma.loginAttempt.groupBy({
+      by: ["reason"],
+      where: { email },
+      _count: true,
+    });
+    expect(Object.fromEntries(rows.map((row) => [row.reason, row._count]))).toEqual({
+      "invalid-credentials": settings.accountMaxFailures,
+      locked: 40 - settings.accountMaxFailures,
+    });
+    if (usesPostgres) expect(clients[0]).not.toBe(r.prisma);
+  });
+
+  it.each([
+    ["a NUL byte", "admin\u0000@demo.test", "127.0.2.1"],
+    ["a control character", "admin\u0007@demo.test", "127.0.2.2"],
+    ["an oversized address", `${"a".repeat(400)}@demo.test`, "127.0.2.3"],
+  ])(
+    "SEC-3 (issue 11): an email with %s is refused as wrong credentials, recorded and audited, no database error",
+    async (_what, email, ip) => {
+      const error = await failure(attempt(email, "whatever-password", { ip }));
+      expect(error.code).toBe("INVALID_CREDENTIALS");
+      expect(error.message).toBe("The email or password is not correct.");
+      const recorded = await r.prisma.loginAttempt.findMany({ where: { ip, reason: "malformed" } });
+      expect(recorded.length).toBeGreaterThan(0);
+      expect(recorded.at(-1)!.email).not.toMatch(/[\u0000-\u001f]/);
+      const audited = await r.prisma.auditEvent.count({ where: { ip, operation: "auth.login", errorCode: "malformed" } });
+      expect(audited).toBe(recorded.length);
+    },
+  );
+
+  it("SEC-4 (issue 11): a right password awaiting its TOTP code is recorded but not counted", async () => {
+    for (let i = 0; i < 6; i++) {
+      expect((await failure(attempt("totp@demo.test", DEMO_PASSWORD, { ip: "127.0.3.1" }))).code).toBe("TOTP_REQUIRED");
+    }
+    const rows = await r.prisma.loginAttempt.findMany({ where: { email: "totp@demo.test", ip: "127.0.3.1" } });
+    expect(rows.map((row) => row.reason)).toEqual(Array(6).fill("totp-required"));
   });
 });

@@ -51,6 +51,36 @@ describe("sessions are checked on every request (DESIGN.md §5)", () => {
     expect(await checkSession(r.prisma, sessionId, r.clock.now(), settings)).toEqual({ ok: false, reason: "revoked" });
   });
 
+  it.each([
+    ["its password hash is replaced", async (email: string) => ({ passwordHash: await hashPassword("Another-Password-2026!") })],
+    ["its TOTP secret is set", () => ({ totpSecret: "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU" })],
+  ] as const)(
+    "SEC-6 (issue 11): a session ends when %s out of band, passwordChangedAt untouched",
+    async (_what, change) => {
+      const email = "registrar@demo.test";
+      const original = await r.prisma.user.findUniqueOrThrow({ where: { email } });
+      const { sessionId, credential } = await loginAs(email);
+      expect((await checkSession(r.prisma, sessionId, r.clock.now(), settings, credential)).ok).toBe(true);
+      await r.prisma.user.update({ where: { email }, data: await change(email) });
+      expect(await checkSession(r.prisma, sessionId, r.clock.now(), settings, credential)).toEqual({
+        ok: false,
+        reason: "credentials-changed",
+      });
+      // a token from before the fingerprint existed ends too
+      const second = await r.prisma.session.create({
+        data: { userId: (await r.prisma.user.findUniqueOrThrow({ where: { email } })).id, createdAt: r.clock.now(), lastSeenAt: r.clock.now(), ip: "127.0.0.1" },
+      });
+      expect(await checkSession(r.prisma, second.id, r.clock.now(), settings, null)).toEqual({
+        ok: false,
+        reason: "credentials-changed",
+      });
+      await r.prisma.user.update({
+        where: { email },
+        data: { passwordHash: original.passwordHash, totpSecret: original.totpSecret },
+      });
+    },
+  );
+
   it("an idle session ends after the idle limit; activity keeps it alive", async () => {
     const { sessionId } = await loginAs("nsa@demo.test");
     r.clock.advance({ minutes: 29 });
@@ -99,6 +129,15 @@ describe("IP allowlist (R-ACC-7, DESIGN.md §5)", () => {
 });
 
 describe("passwords", () => {
+  it("SEC-6 (issue 11): each demo login has its own salt", async () => {
+    const users = await r.prisma.user.findMany({ select: { passwordHash: true } });
+    const operators = await r.prisma.operator.findMany({ select: { passwordHash: true } });
+    const hashes = [...users, ...operators].map((u) => u.passwordHash);
+    const salts = hashes.map((h) => h.split("$")[4]);
+    expect(hashes.length).toBeGreaterThan(5);
+    expect(new Set(salts).size).toBe(hashes.length);
+  });
+
   it("are stored as Argon2id hashes", async () => {
     expect(await hashPassword("correct horse battery")).toMatch(/^\$argon2id\$/);
   });
