@@ -1,4 +1,5 @@
 import type { CoreContext } from "@/lib/registry/context";
+import { registrarPaysWhere } from "@/lib/registry/invoices";
 import { requirePermission } from "@/lib/registry/permissions";
 import { getPolicy } from "@/lib/registry/policy-store";
 import { addDays, localDateOf, registryDateToDb } from "@/lib/registry/rules/dates";
@@ -32,11 +33,7 @@ export async function forecastAutoRenewals(
       state: "ACTIVE",
       renewalPolicy: "AUTO_RENEW",
       exDate: { gte: registryDateToDb(from), lte: registryDateToDb(to) },
-      OR: [
-        { managementModel: "REGISTRAR" },
-        { payerId: account.handleId },
-        { payerId: null, registrantId: account.handleId },
-      ],
+      ...registrarPaysWhere(account.handleId),
     },
   });
   const policy = await getPolicy(ctx.db);
