@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/db/client";
+import type { Prisma, Tx } from "@/lib/db/client";
 import type { CoreContext } from "@/lib/registry/context";
 import { RegistryError } from "@/lib/registry/errors";
 import { findPortfolioHandle } from "@/lib/registry/handles";
@@ -7,14 +7,19 @@ import { requirePermission } from "@/lib/registry/permissions";
 
 // R-ACC-5 merge: several linked handles into one survivor. Every reference moves to the survivor
 // in one transaction; the merged handles stay as rows (mergedIntoId) so history keeps resolving.
-// Decision: all handles share one management model (R-REG-3 must keep holding for every domain),
-// and the registrar's own handle can survive but never be merged away.
+// R-CON-2: a merge never changes who a registrant is, so every merged handle must equal the
+// survivor in type, name and CVR/VAT (compared exactly, as linking does) and management model
+// (R-REG-3 must keep holding for every domain). The registrar's own handle can survive but never
+// be merged away. Another registrar's domains that use a merged handle move too (the handle is
+// the same person or company) but are only counted: their names are not this account's to see.
 
 export type MergePlan = {
   survivor: string;
   merged: string[];
-  /** Live domains whose contacts move, with the roles that move. */
+  /** The account's live domains whose contacts move, with the roles that move. */
   domains: { name: string; roles: ("registrant" | "proxy" | "payer")[] }[];
+  /** Live domains of other registrars whose contacts move; counted, never named. */
+  otherRegistrarDomains: number;
   nameServers: string[];
   /** Other references that move: invoices, registrant-change requests, holds, waiting list. */
   other: { invoices: number; registrantChanges: number; holds: number; waitingListEntries: number };
@@ -34,26 +39,42 @@ async function loadHandles(tx: Tx, accountId: string, input: MergeHandlesInput) 
   if (ids.includes(account.handleId)) {
     throw new RegistryError("HANDLE_NOT_UNLINKABLE", "The registrar's own handle cannot be merged into another", { field: "merged" });
   }
-  const other = merged.find((h) => h.managementModel !== survivor.managementModel);
-  if (other) {
-    throw new RegistryError(
-      "MANAGEMENT_MODEL_MISMATCH",
-      `Handle ${other.handle} is ${other.managementModel.toLowerCase()}-managed, ${survivor.handle} is not`,
-      { field: "merged" },
-    );
-  }
+  for (const handle of merged) refuseIdentityChange(survivor, handle);
   return { survivor, merged, ids };
 }
 
-async function planMerge(tx: Tx, survivor: string, merged: string[], ids: string[]): Promise<MergePlan> {
+type Identity = { handle: string; type: string; name: string; vatNumber: string | null; managementModel: string };
+
+/** What says who a handle is (R-CON-2), with the words a refusal names it by. */
+const IDENTITY_FIELDS = [
+  ["type", "type"],
+  ["name", "name"],
+  ["vatNumber", "CVR/VAT number"],
+  ["managementModel", "management model"],
+] as const;
+
+function refuseIdentityChange(survivor: Identity, handle: Identity): void {
+  const differing = IDENTITY_FIELDS.filter(([field]) => handle[field] !== survivor[field]);
+  const [first] = differing;
+  if (!first) return;
+  throw new RegistryError(
+    "HANDLES_NOT_MERGEABLE",
+    `Handle ${handle.handle} cannot be merged into ${survivor.handle}: its ${differing.map(([, label]) => label).join(", ")} ${differing.length > 1 ? "differ" : "differs"}, and a merge never changes who a registrant is`,
+    { field: "merged", handle: handle.handle, differing: differing.map(([field]) => field) },
+  );
+}
+
+async function planMerge(tx: Tx, accountId: string, survivor: string, merged: string[], ids: string[]): Promise<MergePlan> {
+  const usesMerged: Prisma.DomainWhereInput = {
+    state: { not: "DELETED" },
+    OR: [{ registrantId: { in: ids } }, { proxyId: { in: ids } }, { payerId: { in: ids } }],
+  };
   const domains = await tx.domain.findMany({
-    where: {
-      state: { not: "DELETED" },
-      OR: [{ registrantId: { in: ids } }, { proxyId: { in: ids } }, { payerId: { in: ids } }],
-    },
+    where: { ...usesMerged, registrarId: accountId },
     select: { aLabel: true, registrantId: true, proxyId: true, payerId: true },
     orderBy: { aLabel: "asc" },
   });
+  const otherRegistrarDomains = await tx.domain.count({ where: { ...usesMerged, registrarId: { not: accountId } } });
   const nameServers = await tx.nameServer.findMany({
     where: { nsaHandleId: { in: ids } },
     select: { host: true },
@@ -78,6 +99,7 @@ async function planMerge(tx: Tx, survivor: string, merged: string[], ids: string
         ...(has(d.payerId) ? (["payer"] as const) : []),
       ],
     })),
+    otherRegistrarDomains,
     nameServers: nameServers.map((n) => n.host),
     other: { invoices, registrantChanges: changesFrom + changesTo, holds, waitingListEntries },
   };
@@ -88,7 +110,7 @@ export async function previewHandleMerge(ctx: CoreContext, input: MergeHandlesIn
   const actor = requirePermission(ctx.actor, "account.handles");
   return ctx.db.$transaction(async (tx) => {
     const { survivor, merged, ids } = await loadHandles(tx, actor.accountId, input);
-    return planMerge(tx, survivor.handle, merged.map((h) => h.handle), ids);
+    return planMerge(tx, actor.accountId, survivor.handle, merged.map((h) => h.handle), ids);
   });
 }
 
@@ -102,7 +124,7 @@ export async function mergeHandles(ctx: CoreContext, input: MergeHandlesInput): 
       // Lock the handles so a concurrent merge or link sees the outcome, not a half-way state.
       await tx.$queryRaw`SELECT id FROM "Handle" WHERE id = ANY(${[survivor.id, ...ids]}::uuid[]) ORDER BY id FOR UPDATE`;
       Object.assign(audit, { objectId: survivor.id, objectLabel: survivor.handle });
-      const plan = await planMerge(tx, survivor.handle, merged.map((h) => h.handle), ids);
+      const plan = await planMerge(tx, actor.accountId, survivor.handle, merged.map((h) => h.handle), ids);
       const to = survivor.id;
       const from = { in: ids };
       await tx.domain.updateMany({ where: { registrantId: from }, data: { registrantId: to } });

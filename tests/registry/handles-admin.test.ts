@@ -79,7 +79,45 @@ describe("R-ACC-5 merging handles", () => {
     expect(details.domains.registrant).toBe(2);
   });
 
-  it("R-ACC-5 refuses merging handles of different management models (MANAGEMENT_MODEL_MISMATCH)", async () => {
-    await refuse(() => mergeHandles(admin(), { survivor: "JCA1-DK", merged: ["SS4-DK"] }), "MANAGEMENT_MODEL_MISMATCH");
+  it("R-CON-2 refuses merging handles of different management models (HANDLES_NOT_MERGEABLE)", async () => {
+    await refuse(() => mergeHandles(admin(), { survivor: "JCA1-DK", merged: ["SS4-DK"] }), "HANDLES_NOT_MERGEABLE");
+  });
+
+  it.each([
+    ["name", { name: "Demo Registrar Holding A/S" }, "name"],
+    ["type", { type: "ASSOCIATION" as const }, "type"],
+    ["CVR/VAT", { vatNumber: "DK99887766" }, "CVR/VAT number"],
+    ["missing CVR/VAT", { vatNumber: null }, "CVR/VAT number"],
+  ])("R-CON-2 refuses merging a handle whose %s differs from the survivor's (HANDLES_NOT_MERGEABLE), naming the handle and the field", async (_, patch, label) => {
+    const [survivor, merged] = [await createHandle(admin()), await createHandle(admin())];
+    await r.prisma.handle.update({ where: { handle: merged!.handle }, data: patch });
+    const input = { survivor: survivor!.handle, merged: [merged!.handle] };
+    await expect(mergeHandles(admin(), { ...input, preview: true })).rejects.toMatchObject({ code: "HANDLES_NOT_MERGEABLE" });
+    await refuse(() => mergeHandles(admin(), input), "HANDLES_NOT_MERGEABLE");
+    const error: unknown = await mergeHandles(admin(), input).catch((e: unknown) => e);
+    expect(error).toMatchObject({ message: expect.stringContaining(`Handle ${merged!.handle} cannot be merged`) });
+    expect(error).toMatchObject({ message: expect.stringContaining(`its ${label} differs`) });
+  });
+
+  it("R-CON-2 the merge preview counts another registrar's domains that use a merged handle and never names them", async () => {
+    const [a, b] = [await createHandle(admin()), await createHandle(admin())];
+    const bId = (await r.prisma.handle.findUniqueOrThrow({ where: { handle: b!.handle } })).id;
+    // b is the registrant of one own domain and, say after a transfer out, of one of Other's.
+    await r.prisma.domain.update({ where: { liveName: "galleri-demo.dk" }, data: { registrantId: bId } });
+    await r.prisma.domain.update({ where: { liveName: "other-foto.dk" }, data: { registrantId: bId } });
+    const input = { survivor: a!.handle, merged: [b!.handle] };
+
+    const preview = await mergeHandles(admin(), { ...input, preview: true });
+    expect(preview).toMatchObject({ domains: [{ name: "galleri-demo.dk", roles: ["registrant"] }], otherRegistrarDomains: 1 });
+    expect(JSON.stringify(preview)).not.toContain("other-foto");
+
+    const done = await mergeHandles(admin(), input);
+    expect(done).toEqual(preview);
+    const audit = await r.prisma.auditEvent.findFirstOrThrow({ where: { operation: "handle.merge" }, orderBy: { id: "desc" } });
+    expect(audit.outcome).toBe("SUCCESS");
+    expect(JSON.stringify(audit.after)).not.toContain("other-foto");
+    const survivorId = (await r.prisma.handle.findUniqueOrThrow({ where: { handle: a!.handle } })).id;
+    const moved = await r.prisma.domain.findMany({ where: { liveName: { in: ["galleri-demo.dk", "other-foto.dk"] } } });
+    expect(moved.map((d) => d.registrantId)).toEqual([survivorId, survivorId]);
   });
 });
