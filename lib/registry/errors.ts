@@ -16,7 +16,8 @@ const domainCodes = {
   INVALID_DOMAIN_NAME: "The name is not a valid .dk domain name (R-REG-4); the message says why.",
   DOMAIN_NOT_AVAILABLE: "The name is registered, held, in redemption, offered or blocked.",
   DOMAIN_NOT_RENEWABLE: "The domain cannot be renewed now (state, window, payer, open invoice).",
-  DOMAIN_NOT_RESTORABLE: "The domain is not in redemption, so it cannot be restored.",
+  DOMAIN_NOT_RESTORABLE:
+    "The domain is not in redemption, or its renewal invoice is open, so it cannot be restored.",
   DOMAIN_NOT_CANCELLABLE: "The domain cannot be cancelled (state, or hosts under it in use).",
   DOMAIN_STATE_TRANSITION_INVALID: "The lifecycle does not allow this event in the current state.",
   EXPIRY_DATE_MISMATCH: "The given current expiry date differs from the domain's exDate.",
@@ -41,7 +42,8 @@ const domainCodes = {
 
 const billingCodes = {
   PAYMENT_DECLINED: "The card payment was declined by the payment provider; nothing was credited.",
-  INVOICE_NOT_OPEN: "The invoice is already paid or cancelled.",
+  INVOICE_NOT_OPEN:
+    "The invoice is already paid or cancelled, or void because its domain's redemption ended.",
 } as const;
 
 const tokenCodes = {
