@@ -7,7 +7,8 @@ import { createUser, deleteUser, disableUser, enableUser, updateUserRoles } from
 import { DEMO_TOTP_SECRET } from "@/prisma/seed/demo";
 import { snapshotTables } from "@/tests/support/snapshot";
 import { ACCOUNT_TABLES, actorFor, openSession } from "./account-support";
-import { type Registry, expectRefusal, openRegistry } from "./support";
+import { createTestAccount } from "./fresh-account";
+import { ALL, type Registry, expectRefusal, openRegistry } from "./support";
 
 let r: Registry;
 beforeAll(async () => {
@@ -113,34 +114,44 @@ describe("R-ACC-4 service users and their credential", () => {
 
 describe("R-ACC-1 the last active Administrator", () => {
   it("R-ACC-1 demoting, disabling or deleting the last active Administrator is refused; a second one's succeeds and ends its sessions", async () => {
-    const ctx = await admin();
-    // admins now: admin@, all@, totp@ and alle@ (created above)
-    const alle = await idOf("alle@demo.test");
-    await deleteUser(ctx, { userId: alle });
-    const all = await idOf("all@demo.test");
-    const sAll = await openSession(r, "all@demo.test");
-    await updateUserRoles(ctx, { userId: all, metaRoles: ["REGISTRAR"] });
-    expect((await r.prisma.session.findUniqueOrThrow({ where: { id: sAll.id } })).revokedAt).not.toBeNull();
-    const totp = await idOf("totp@demo.test");
-    const sTotp = await openSession(r, "totp@demo.test");
-    await disableUser(ctx, { userId: totp });
-    expect((await r.prisma.session.findUniqueOrThrow({ where: { id: sTotp.id } })).revokedAt).not.toBeNull();
+    // an account of its own: four Administrators, three of which leave one way or another
+    const acct = await createTestAccount(r, [
+      { name: "last", roles: ["ADMINISTRATOR"] },
+      { name: "demoted", roles: ALL },
+      { name: "disabled", roles: ALL },
+      { name: "deleted", roles: ["ADMINISTRATOR", "PAYER"] },
+    ]);
+    const ctx = r.ctx(await acct.actor("last"));
+    const id = (user: string) => idOf(acct.email(user));
+    await deleteUser(ctx, { userId: await id("deleted") });
+    const sDemoted = await openSession(r, acct.email("demoted"));
+    await updateUserRoles(ctx, { userId: await id("demoted"), metaRoles: ["REGISTRAR"] });
+    expect((await r.prisma.session.findUniqueOrThrow({ where: { id: sDemoted.id } })).revokedAt).not.toBeNull();
+    const sDisabled = await openSession(r, acct.email("disabled"));
+    await disableUser(ctx, { userId: await id("disabled") });
+    expect((await r.prisma.session.findUniqueOrThrow({ where: { id: sDisabled.id } })).revokedAt).not.toBeNull();
 
-    const last = await idOf("admin@demo.test");
+    const last = await id("last");
     await refuse(() => updateUserRoles(ctx, { userId: last, metaRoles: ["REGISTRAR"] }), "LAST_ADMINISTRATOR");
     await refuse(() => disableUser(ctx, { userId: last }), "LAST_ADMINISTRATOR");
     await refuse(() => deleteUser(ctx, { userId: last }), "LAST_ADMINISTRATOR");
-    await enableUser(ctx, { userId: totp });
-    await updateUserRoles(ctx, { userId: last, metaRoles: ["ADMINISTRATOR", "PAYER"] });
+    // with a second active Administrator again, the last one's roles may change
+    await enableUser(ctx, { userId: await id("disabled") });
+    const changed = await updateUserRoles(ctx, { userId: last, metaRoles: ["PAYER"] });
+    expect(changed.metaRoles).toEqual(["PAYER"]);
   });
 
   it("R-ACC-1 only active Administrators count: with the other one disabled, the last cannot step down", async () => {
-    const ctx = await admin();
-    const totp = await idOf("totp@demo.test"); // the other Administrator left by the test above
-    const self = await idOf("admin@demo.test");
-    await disableUser(ctx, { userId: totp });
+    const acct = await createTestAccount(r, [
+      { name: "self", roles: ["ADMINISTRATOR"] },
+      { name: "other", roles: ["ADMINISTRATOR"] },
+    ]);
+    const ctx = r.ctx(await acct.actor("self"));
+    const other = await idOf(acct.email("other"));
+    const self = await idOf(acct.email("self"));
+    await disableUser(ctx, { userId: other });
     await refuse(() => updateUserRoles(ctx, { userId: self, metaRoles: ["PAYER"] }), "LAST_ADMINISTRATOR");
-    await enableUser(ctx, { userId: totp });
+    await enableUser(ctx, { userId: other });
     const stepped = await updateUserRoles(ctx, { userId: self, metaRoles: ["PAYER"] });
     expect(stepped.metaRoles).toEqual(["PAYER"]);
   });
