@@ -1,11 +1,15 @@
 // @ts-check
 
-/** Headers sent with every response; the portal is never framed and never sniffed. */
+/**
+ * Headers sent with every response Next.js makes; the portal is never framed and never sniffed.
+ * server/entry.ts sets the same baseline (and HSTS under TLS) before Next runs, and proxy.ts the
+ * per-request Content-Security-Policy with its nonce.
+ */
 const securityHeaders = [
   { key: "X-Frame-Options", value: "DENY" },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
 ];
 

@@ -7,5 +7,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // Anchored (issue 11): only Next's static files, the image optimiser itself and the favicon
+  // skip the proxy — not `/favicon.icox` or `/_next/imagex`, which the unanchored form let through.
+  matcher: ["/((?!_next/static/|_next/image$|favicon\\.ico$).*)"],
 };

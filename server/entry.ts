@@ -2,7 +2,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import next from "next";
-import { clientAddressFor, parseCidrList } from "../lib/net/client-address";
+import { requestContext, type RequestContext } from "../lib/actions/request-context";
+import { clientAddressFor, ipInCidrs, parseCidrList } from "../lib/net/client-address";
+import { checkActionRequest, isValidHostHeader } from "../lib/net/host";
+import { HOP_HEADER, signHop, verifyHop } from "./hop";
+import { guardActionResponse, refuse, setBaselineHeaders } from "./response-guard";
 
 const projectRoot = fileURLToPath(new URL("..", import.meta.url));
 
@@ -24,9 +28,8 @@ export type RunningServer = {
  *
  * Next.js keeps a client-sent X-Forwarded-For as it is (DESIGN.md §5, §7), so anything reading it
  * (proxy.ts allowlist, audit IPs, rate limits) could be fooled. Here the header is overwritten
- * with one address: the socket peer, or, only when the peer is in TRUSTED_PROXIES, the client
- * hop that proxy recorded. Client-sent copies of other address headers are dropped so no later
- * code is tempted to read them.
+ * with one address (see `admit`). Client-sent copies of other address headers are dropped so no
+ * later code is tempted to read them.
  */
 export async function startServer(opts: StartServerOptions): Promise<RunningServer> {
   const dev = opts.dev ?? false;
@@ -38,29 +41,17 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
   await app.prepare();
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const client = clientAddressFor(
-      req.socket.remoteAddress,
-      req.headers["x-forwarded-for"],
-      trustedProxies,
-    );
-    if (client === null) {
-      // Only happens when the socket is already gone.
-      res.statusCode = 400;
-      res.end();
-      return;
-    }
-    req.headers["x-forwarded-for"] = client;
-    delete req.headers["x-real-ip"];
-    delete req.headers["forwarded"];
-    // next-auth builds its URLs from the Host header (AUTH_TRUST_HOST); a client-sent
-    // X-Forwarded-Host must not redirect them elsewhere.
-    delete req.headers["x-forwarded-host"];
-
-    handle(req, res).catch((error: unknown) => {
-      console.error("Unhandled error for", req.method, req.url, error);
-      if (!res.headersSent) res.statusCode = 500;
-      res.end();
-    });
+    const hop = admit(req, res, trustedProxies);
+    if (!hop) return;
+    const context: RequestContext = { actionEntered: false };
+    if (hop.isAction) guardActionResponse(req, res, () => context.actionEntered);
+    requestContext
+      .run(context, () => handle(req, res))
+      .catch((error: unknown) => {
+        console.error("Unhandled error for", req.method, req.url, error);
+        if (!res.headersSent) res.statusCode = 500;
+        res.end();
+      });
   });
 
   if (dev) {
@@ -98,6 +89,72 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
       return closing;
     },
   };
+}
+
+/**
+ * Decides who the client is and whether the request may reach Next at all; answers it itself
+ * (and returns null) when not.
+ *
+ * - The client address: the socket peer, or, only when the peer is in TRUSTED_PROXIES, the client
+ *   hop that proxy recorded — unless the request carries this process's own signed stamp, which
+ *   only Next's internal forwarding of a server action can (server/hop.ts). Then the first hop's
+ *   address is kept, so loopback never launders a client.
+ * - Internal headers a client might send (our stamp, Next's `x-action-forwarded`) are dropped
+ *   unless the stamp verified.
+ * - A missing or malformed Host is a 400; a server-action call must be a POST with a length
+ *   within 1 MB (405, 411, 413), so Next never answers those with a 500.
+ */
+function admit(
+  req: IncomingMessage,
+  res: ServerResponse,
+  trustedProxies: ReturnType<typeof parseCidrList>,
+): { isAction: boolean } | null {
+  const stamped = verifyHop(req.headers[HOP_HEADER]);
+  const peerTrusted = ipInCidrs(req.socket.remoteAddress ?? "", trustedProxies);
+  const tls =
+    Boolean((req.socket as { encrypted?: boolean }).encrypted) ||
+    (peerTrusted && firstValue(req.headers["x-forwarded-proto"]) === "https");
+  setBaselineHeaders(res, tls);
+
+  const client =
+    stamped ?? clientAddressFor(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustedProxies);
+  if (client === null) {
+    // Only happens when the socket is already gone.
+    refuse(res, 400, "Bad request.");
+    return null;
+  }
+  if (!stamped) delete req.headers["x-action-forwarded"];
+  req.headers[HOP_HEADER] = signHop(client);
+  req.headers["x-forwarded-for"] = client;
+  if (!stamped) req.headers["x-forwarded-proto"] = tls ? "https" : "http";
+  delete req.headers["x-real-ip"];
+  delete req.headers["forwarded"];
+  // next-auth builds its URLs from the Host header (AUTH_TRUST_HOST); a client-sent
+  // X-Forwarded-Host must not redirect them elsewhere.
+  delete req.headers["x-forwarded-host"];
+
+  if (!isValidHostHeader(req.headers.host)) {
+    refuse(res, 400, "Bad request: the Host header is missing or malformed.");
+    return null;
+  }
+  const isAction = req.headers["next-action"] !== undefined;
+  if (isAction && !stamped) {
+    // a forwarded hop has no Content-Length (Next streams the body); its first hop was checked
+    const check = checkActionRequest(
+      req.method,
+      firstValue(req.headers["content-length"]),
+      req.url,
+    );
+    if (!check.ok) {
+      refuse(res, check.status, check.message);
+      return null;
+    }
+  }
+  return { isAction };
+}
+
+function firstValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
 }
 
 /** Host part of a URL for this machine: wildcard binds are reached via loopback. */

@@ -5,6 +5,7 @@ import type { RegistrarActor } from "@/lib/registry/actor";
 import type { CoreContext } from "@/lib/registry/context";
 import { isRegistryError } from "@/lib/registry/errors";
 import type { Verb } from "@/lib/registry/permissions";
+import { markActionEntered } from "./request-context";
 import type { ActionResult } from "./result";
 
 /** Names of demo objects the access test forges inputs with (tests/actions). */
@@ -64,6 +65,8 @@ export async function executeAction<S extends z.ZodType, T>(
 
 export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>): DefinedAction<S, T> {
   const action = async (raw: unknown): Promise<ActionResult<T>> => {
+    // Next decoded the request: from here on a failure is ours, not the client's (server/entry.ts)
+    markActionEntered();
     // imported lazily so tests can load the definitions without a request context
     const { requireActor } = await import("@/lib/auth/actor");
     const actor = await requireActor();

@@ -6,6 +6,7 @@ import type { Actor, RegistrarActor } from "@/lib/registry/actor";
 import { systemClock } from "@/lib/registry/clock";
 import { RegistryError } from "@/lib/registry/errors";
 import { requirePermission, type Verb } from "@/lib/registry/permissions";
+import { SURFACE_HEADER } from "@/lib/proxy/registrant-routes";
 import { isAddressAllowed } from "./allowlist";
 import { checkSession } from "./sessions";
 import { authSettings } from "./settings";
@@ -18,14 +19,17 @@ export async function clientIp(): Promise<string> {
 
 /**
  * The signed-in registrar user as an Actor, or null: session row valid (not revoked, idle,
- * expired; user active, password unchanged) and the address on the account's allowlist.
+ * expired; user active, credentials unchanged) and the address on the account's allowlist.
+ * Never on a registrant route (`/r/…`, lib/proxy/registrant-routes.ts): those run registrant
+ * actions only, whatever session cookie comes along.
  */
 export async function getActor(): Promise<RegistrarActor | null> {
+  if ((await headers()).get(SURFACE_HEADER) === "registrant") return null;
   const jar = await cookies();
   const token = await decodeSessionToken(sessionCookieValue((n) => jar.get(n)?.value));
   if (!token || token.kind !== "user") return null;
   const db = getPrisma();
-  const check = await checkSession(db, token.sid, systemClock.now(), authSettings());
+  const check = await checkSession(db, token.sid, systemClock.now(), authSettings(), token.cf);
   if (!check.ok || !check.session.user) return null;
   const user = check.session.user;
   const ip = await clientIp();
@@ -63,7 +67,7 @@ export async function getOperatorActor(): Promise<Extract<Actor, { kind: "operat
   const jar = await cookies();
   const token = await decodeSessionToken(sessionCookieValue((n) => jar.get(n)?.value));
   if (!token || token.kind !== "operator") return null;
-  const check = await checkSession(getPrisma(), token.sid, systemClock.now(), authSettings());
+  const check = await checkSession(getPrisma(), token.sid, systemClock.now(), authSettings(), token.cf);
   if (!check.ok || !check.session.operator) return null;
   const op = check.session.operator;
   return { kind: "operator", operatorId: op.id, ip: await clientIp(), label: op.email };

@@ -188,7 +188,6 @@ export function loginEmail(raw: string, password: string): { email: string; malf
 }
 
 function storable(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u001f\u007f]/g, "\ufffd");
 }
 

@@ -5,18 +5,40 @@ import { checkSession } from "@/lib/auth/sessions";
 import { authSettings } from "@/lib/auth/settings";
 import { decodeSessionToken, SESSION_COOKIES, sessionCookieValue } from "@/lib/auth/token";
 import { ipInCidrs } from "@/lib/net/client-address";
+import { contentSecurityPolicy, newNonce } from "./csp";
+import { isRegistrantRoute, SURFACE_HEADER } from "./registrant-routes";
 
 /**
  * Runs before every matched request (proxy.ts), in the Node.js runtime:
  * 1. the client address — already made trustworthy by server/entry.ts — must be allowlisted:
  *    by some registrar before login, by the user's own registrar after (DESIGN.md §5);
- *    `/r/…` (registrants, anywhere) is exempt; `/operator` has its own list;
+ *    the real registrant routes under `/r/` (registrants, anywhere) are exempt and marked so
+ *    that no registrar action runs through them; `/operator` has its own list;
  * 2. a signed-in request's Session row must still be valid, else the session ends here.
+ * Every response gets a nonce-based Content-Security-Policy (lib/proxy/csp.ts).
  * Pages, actions and the core check again: this is the first gate, not the only one.
  */
 export async function handleProxy(request: NextRequest): Promise<NextResponse> {
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy(nonce, {
+    dev: process.env.NODE_ENV === "development",
+    tls: request.headers.get("x-forwarded-proto") === "https",
+  });
+  const response = await decide(request, csp);
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
+}
+
+async function decide(request: NextRequest, csp: string): Promise<NextResponse> {
   const { pathname } = request.nextUrl;
-  if (pathname === "/r" || pathname.startsWith("/r/")) return NextResponse.next();
+  const pass = (extra: Record<string, string> = {}) => {
+    // Next takes the nonce for its own scripts from the request's CSP header
+    const headers = new Headers(request.headers);
+    headers.set("content-security-policy", csp);
+    for (const [name, value] of Object.entries(extra)) headers.set(name, value);
+    return NextResponse.next({ request: { headers } });
+  };
+  if (isRegistrantRoute(pathname)) return pass({ [SURFACE_HEADER]: "registrant" });
 
   const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? "";
   const db = getPrisma();
@@ -36,10 +58,10 @@ export async function handleProxy(request: NextRequest): Promise<NextResponse> {
     pathname === "/login" || pathname === "/operator/login" || pathname.startsWith("/api/auth/");
   const token = await decodeSessionToken(sessionCookieValue((n) => request.cookies.get(n)?.value));
   if (token) {
-    const check = await checkSession(db, token.sid, new Date(), authSettings());
+    const check = await checkSession(db, token.sid, new Date(), authSettings(), token.cf);
     if (!check.ok) {
       // a stale cookie must not stand in the way of logging in again
-      if (isPublic) return withoutSessionCookies(NextResponse.next());
+      if (isPublic) return withoutSessionCookies(pass());
       return endSession(request, isOperatorPath, check.reason);
     }
     const user = check.session.user;
@@ -53,7 +75,7 @@ export async function handleProxy(request: NextRequest): Promise<NextResponse> {
   if (!isPublic && !signedInHere) {
     return NextResponse.redirect(loginUrl(request, isOperatorPath));
   }
-  return NextResponse.next();
+  return pass();
 }
 
 function loginUrl(request: NextRequest, operator: boolean, reason?: string): URL {

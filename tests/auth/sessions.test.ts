@@ -52,7 +52,7 @@ describe("sessions are checked on every request (DESIGN.md §5)", () => {
   });
 
   it.each([
-    ["its password hash is replaced", async (email: string) => ({ passwordHash: await hashPassword("Another-Password-2026!") })],
+    ["its password hash is replaced", async () => ({ passwordHash: await hashPassword("Another-Password-2026!") })],
     ["its TOTP secret is set", () => ({ totpSecret: "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU" })],
   ] as const)(
     "SEC-6 (issue 11): a session ends when %s out of band, passwordChangedAt untouched",
@@ -61,7 +61,7 @@ describe("sessions are checked on every request (DESIGN.md §5)", () => {
       const original = await r.prisma.user.findUniqueOrThrow({ where: { email } });
       const { sessionId, credential } = await loginAs(email);
       expect((await checkSession(r.prisma, sessionId, r.clock.now(), settings, credential)).ok).toBe(true);
-      await r.prisma.user.update({ where: { email }, data: await change(email) });
+      await r.prisma.user.update({ where: { email }, data: await change() });
       expect(await checkSession(r.prisma, sessionId, r.clock.now(), settings, credential)).toEqual({
         ok: false,
         reason: "credentials-changed",

@@ -1,5 +1,34 @@
 import NextAuth from "next-auth";
+import { NextResponse, type NextRequest } from "next/server";
+import { CALLBACK_URL_COOKIES, isSafeCallbackUrl } from "@/lib/auth/callback-url";
 import { authOptions } from "@/lib/auth/next-auth";
 
-const handler = NextAuth(authOptions);
-export { handler as GET, handler as POST };
+const handler = NextAuth(authOptions) as (req: NextRequest, ctx: RouteContext) => Promise<Response>;
+type RouteContext = { params: Promise<{ nextauth: string[] }> };
+
+/** next-auth, minus the inputs it answers with a 500: those get a 400 with a plain message. */
+function guarded(req: NextRequest, ctx: RouteContext): Promise<Response> | Response {
+  const origin = req.nextUrl.origin;
+  const callbackUrl = req.nextUrl.searchParams.get("callbackUrl");
+  if (callbackUrl !== null && !isSafeCallbackUrl(callbackUrl, origin)) {
+    return badRequest("The callbackUrl must be a page of this portal.");
+  }
+  for (const name of CALLBACK_URL_COOKIES) {
+    const value = req.cookies.get(name)?.value;
+    if (value !== undefined && !isSafeCallbackUrl(value, origin)) {
+      const response = badRequest("The callback-url cookie must name a page of this portal.");
+      response.cookies.delete(name);
+      return response;
+    }
+  }
+  return handler(req, ctx);
+}
+
+function badRequest(message: string): NextResponse {
+  return new NextResponse(`${message}\n`, {
+    status: 400,
+    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+  });
+}
+
+export { guarded as GET, guarded as POST };
