@@ -35,9 +35,8 @@ beforeAll(async () => {
 });
 afterAll(async () => r?.close());
 
-// Proxy changes registrants and issues transfer tokens (DESIGN.md §1); Registrar is kept so these
-// tests hold on both sides of the move to that matrix.
-const registrar = () => r.ctx(r.user(["PROXY", "REGISTRAR"]));
+// The Proxy changes registrants and issues transfer tokens (DESIGN.md §1).
+const proxy = () => r.ctx(r.user(["PROXY"]));
 let handles = 0;
 /** A new registrar-managed handle linked to Demo, in the given terms and ID-control state. */
 async function newRegistrant(options: {
@@ -78,15 +77,14 @@ describe("R-CHG-1 both registrants in the portfolio", () => {
   it("R-CHG-1 refuses a new registrant of another registrar (NOT_FOUND) and a registrant-managed domain", async () => {
     await expectRefusal(
       r,
-      () =>
-        requestRegistrantChange(registrar(), { name: "bageriet-demo.dk", newRegistrant: "OC1-DK" }),
+      () => requestRegistrantChange(proxy(), { name: "bageriet-demo.dk", newRegistrant: "OC1-DK" }),
       "NOT_FOUND",
       CORE2_TABLES,
     );
     await expectRefusal(
       r,
       () =>
-        requestRegistrantChange(registrar(), {
+        requestRegistrantChange(proxy(), {
           name: "sorensen-familie.dk",
           newRegistrant: "BF5-DK",
         }),
@@ -102,7 +100,7 @@ describe("R-CHG-1 both registrants in the portfolio", () => {
       await expectRefusal(
         r,
         () =>
-          requestRegistrantChange(registrar(), {
+          requestRegistrantChange(proxy(), {
             name: "elektriker-demo.dk",
             newRegistrant: "MN2-DK",
           }),
@@ -117,11 +115,11 @@ describe("R-CHG-1 both registrants in the portfolio", () => {
 
 describe("R-CHG-2 immediate change", () => {
   it("R-CHG-2 immediate when the new registrant accepted terms and needs no ID control: billed, tokens voided", async () => {
-    const token = await issueTransferToken(registrar(), { name: "bageriet-demo.dk" });
+    const token = await issueTransferToken(proxy(), { name: "bageriet-demo.dk" });
     const balance = await balanceOf(r, r.demoId);
     let result: Awaited<ReturnType<typeof requestRegistrantChange>> | undefined;
     const types = await typesQueuedBy(async () => {
-      result = await requestRegistrantChange(registrar(), {
+      result = await requestRegistrantChange(proxy(), {
         name: "bageriet-demo.dk",
         newRegistrant: "MN2-DK",
       });
@@ -139,7 +137,7 @@ describe("R-CHG-2 immediate change", () => {
     const next = await newRegistrant({ termsAccepted: false, idControl: "NONE" });
     await setBalance(r, r.demoId, 0);
     try {
-      const result = await requestRegistrantChange(registrar(), {
+      const result = await requestRegistrantChange(proxy(), {
         name: "malerfirma-demo.dk",
         newRegistrant: next,
         orderConfirmation: confirmedHourAgo(),
@@ -159,7 +157,7 @@ describe("R-CHG-2 immediate change", () => {
     const mails = await r.prisma.outboxMail.count();
     let result: Awaited<ReturnType<typeof requestRegistrantChange>> | undefined;
     const requested = await typesQueuedBy(async () => {
-      result = await requestRegistrantChange(registrar(), {
+      result = await requestRegistrantChange(proxy(), {
         name: "vvs-service-demo.dk",
         newRegistrant: next,
         orderConfirmation: confirmedHourAgo(),
@@ -193,7 +191,7 @@ describe("R-CHG-2 immediate change", () => {
       await expectRefusal(
         r,
         () =>
-          requestRegistrantChange(registrar(), {
+          requestRegistrantChange(proxy(), {
             name: "cafe-hygge-demo.dk",
             newRegistrant: rejected,
             orderConfirmation,
@@ -202,7 +200,7 @@ describe("R-CHG-2 immediate change", () => {
         CORE2_TABLES,
       );
     }
-    const error: unknown = await requestRegistrantChange(registrar(), {
+    const error: unknown = await requestRegistrantChange(proxy(), {
       name: "cafe-hygge-demo.dk",
       newRegistrant: rejected,
     }).catch((e: unknown) => e);
@@ -218,7 +216,7 @@ describe("R-CHG-2 immediate change", () => {
     await expectRefusal(
       r,
       () =>
-        requestRegistrantChange(registrar(), {
+        requestRegistrantChange(proxy(), {
           name: "revision-demo.dk",
           newRegistrant: "JCA1-DK",
           orderConfirmation: old,
@@ -231,7 +229,7 @@ describe("R-CHG-2 immediate change", () => {
       await expectRefusal(
         r,
         () =>
-          requestRegistrantChange(registrar(), {
+          requestRegistrantChange(proxy(), {
             name: "revision-demo.dk",
             newRegistrant: "JCA1-DK",
           }),
@@ -249,7 +247,7 @@ describe("R-CHG-3 pending requests", () => {
     const fees = await changeFees();
     let result: Awaited<ReturnType<typeof requestRegistrantChange>> | undefined;
     const requested = await typesQueuedBy(async () => {
-      result = await requestRegistrantChange(registrar(), {
+      result = await requestRegistrantChange(proxy(), {
         name: "boghandel-demo.dk",
         newRegistrant: "KK6-DK",
       });
@@ -264,7 +262,7 @@ describe("R-CHG-3 pending requests", () => {
     await expectRefusal(
       r,
       () =>
-        requestRegistrantChange(registrar(), {
+        requestRegistrantChange(proxy(), {
           name: "boghandel-demo.dk",
           newRegistrant: "MN2-DK",
         }),
@@ -289,7 +287,7 @@ describe("R-CHG-3 pending requests", () => {
   it("R-CHG-3 terms expired after 14 days: refused at the link, expired by the lifecycle, not billed", async () => {
     const next = await newRegistrant({ termsAccepted: false, idControl: "NONE" });
     const fees = await changeFees();
-    const result = await requestRegistrantChange(registrar(), {
+    const result = await requestRegistrantChange(proxy(), {
       name: "tandlaegen-demo.dk",
       newRegistrant: next,
     });
@@ -318,7 +316,7 @@ describe("R-CHG-3 pending requests", () => {
   it("R-CHG-3 terms accepted, then ID control rejected by the operator: not changed, not billed", async () => {
     const next = await newRegistrant({ termsAccepted: false, idControl: "REQUIRED" });
     const fees = await changeFees();
-    const result = await requestRegistrantChange(registrar(), {
+    const result = await requestRegistrantChange(proxy(), {
       name: "frisoer-demo.dk",
       newRegistrant: next,
     });
@@ -351,7 +349,7 @@ describe("R-CHG-3 pending requests", () => {
     const next = await newRegistrant({ termsAccepted: true, idControl: "REQUIRED" });
     const fees = await changeFees();
     const mails = await r.prisma.outboxMail.count();
-    const result = await requestRegistrantChange(registrar(), {
+    const result = await requestRegistrantChange(proxy(), {
       name: "cykelsmed-demo.dk",
       newRegistrant: next,
     });
@@ -369,13 +367,13 @@ describe("R-CHG-3 pending requests", () => {
   it("R-CHG-2 a registrant rejected in ID control while its terms are pending: accepting the terms ends the request, unchanged and unbilled", async () => {
     const next = await newRegistrant({ termsAccepted: false, idControl: "REQUIRED" });
     const fees = await changeFees();
-    const pending = await requestRegistrantChange(registrar(), {
+    const pending = await requestRegistrantChange(proxy(), {
       name: "blomster-demo.dk",
       newRegistrant: next,
     });
     expect(pending.state).toBe("TERMS_REQUESTED");
     // Another change to the same handle, with a token, reaches ID control first and is rejected.
-    const other = await requestRegistrantChange(registrar(), {
+    const other = await requestRegistrantChange(proxy(), {
       name: "tomrer-demo.dk",
       newRegistrant: next,
       orderConfirmation: confirmedHourAgo(),
@@ -406,7 +404,7 @@ describe("R-CHG-3 pending requests", () => {
     const fees = await changeFees();
     let result: Awaited<ReturnType<typeof requestRegistrantChange>> | undefined;
     const requested = await typesQueuedBy(async () => {
-      result = await requestRegistrantChange(registrar(), {
+      result = await requestRegistrantChange(proxy(), {
         name: "advokat-demo.dk",
         newRegistrant: next,
       });
