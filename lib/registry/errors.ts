@@ -28,7 +28,7 @@ const domainCodes = {
   TERMS_ACCEPTANCE_INVALID: "The stated terms-acceptance time is in the future or too old.",
   CONTACT_NOT_ALLOWED: "Proxy or payer handle given for a registrar-managed domain.",
   REGISTRANT_CHANGE_NOT_ALLOWED:
-    "The domain or the new registrant does not allow a change (R-CHG-1).",
+    "The domain or the new registrant does not allow a change (R-CHG-1; a rejected registrant, R-CHG-2).",
   RENEWAL_POLICY_NOT_CHANGEABLE:
     "The renewal policy can be changed only on an active domain before its expiry (R-REN-3).",
   DOMAIN_NOT_TRANSFERABLE:
