@@ -30,6 +30,21 @@ const otherRegistrar = () => r.ctx(r.user(["PROXY", "REGISTRAR"], "other"));
 const failures = () =>
   r.prisma.rateLimitEvent.count({ where: { bucket: tokenFailureBucket(r.otherId) } });
 
+/** The Copenhagen wall-clock time of an instant, "YYYY-MM-DD HH:MM:SS". */
+const copenhagen = (at: Date) =>
+  new Intl.DateTimeFormat("sv-SE", {
+    timeZone: "Europe/Copenhagen",
+    dateStyle: "short",
+    timeStyle: "medium",
+  }).format(at);
+/** The same wall-clock time `days` calendar days later, computed on the text alone. */
+function copenhagenPlusDays(at: Date, days: number): string {
+  const [date, time] = copenhagen(at).split(" ");
+  const next = new Date(`${date}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + days);
+  return `${next.toISOString().slice(0, 10)} ${time}`;
+}
+
 describe("R-TOK-1 token format and issuers", () => {
   it("R-TOK-1 issues a REG-TRANSFER token shown once; only its hash is stored, valid 14 days", async () => {
     const mark = await auditMark(r);
@@ -38,7 +53,8 @@ describe("R-TOK-1 token format and issuers", () => {
     const row = await r.prisma.authToken.findUniqueOrThrow({ where: { id: issued.id } });
     expect(row).toMatchObject({ kind: "TRANSFER", issuerRole: "REG", issuedByAccountId: r.demoId });
     expect(row.secretHash).toBe(hashToken(issued.token));
-    expect(row.expiresAt.getTime() - r.clock.now().getTime()).toBe(14 * 86_400_000);
+    // 14 calendar days at the same Copenhagen wall-clock time (23 h days across DST included)
+    expect(copenhagen(row.expiresAt)).toBe(copenhagenPlusDays(r.clock.now(), 14));
     // the issue is audited (so there is a row that could leak it), and no audit row holds the secret
     const audits = await r.prisma.auditEvent.findMany({ where: { id: { gt: mark } } });
     expect(audits).toEqual([
