@@ -86,7 +86,7 @@ async function expectSuccessEvent(
     actorKind: actor.kind === "portal" ? "PORTAL" : "REGISTRANT",
     actorId: actor.kind === "portal" ? actor.userId : null,
     actorLabel: actor.label,
-    ip: actor.ip,
+    ip: "ip" in actor ? actor.ip : null,
     accountId: expected.accountId,
     objectType: "Domain",
     objectId: expected.objectId,
