@@ -16,7 +16,6 @@ const chromiumArgs = [
 ];
 
 export default defineConfig({
-  testDir: "e2e",
   fullyParallel: false,
   forbidOnly: isCI,
   // Flaky tests get fixed, not retried (STYLE.md).
@@ -35,7 +34,12 @@ export default defineConfig({
       args: chromiumArgs,
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    { name: "chromium", testDir: "e2e", use: { ...devices["Desktop Chrome"] } },
+    // SEC-1…7 (issue 11): raw HTTP against the same server, from 127.0.0.2 and with malformed
+    // input; no browser. The *.test.ts files beside them are Vitest's (property tests).
+    { name: "security", testDir: "tests/security", testMatch: "**/*.spec.ts" },
+  ],
   webServer: {
     // npm start migrates, seeds and builds if needed, then runs server/entry.ts.
     command: "rm -rf data/e2e && npm start",

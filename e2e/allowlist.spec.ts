@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import { expect, test } from "@playwright/test";
+import { request as httpRequest } from "node:http";
 import { getFrom } from "./support";
 
 const PORT = 3100;
@@ -61,5 +62,27 @@ test.describe("behind a trusted proxy", () => {
     expect(outsider.status).toBe(403);
     const untrusted = await getFrom(`http://127.0.0.1:${port}/login`, "127.0.0.3", { "X-Forwarded-For": "127.0.0.1" });
     expect(untrusted.status).toBe(403);
+  });
+
+  test("SEC-7 (issue 11): behind a TLS-terminating trusted proxy: HSTS and Secure cookies", async () => {
+    const res = await new Promise<{ headers: Record<string, string | string[] | undefined> }>((resolve, reject) => {
+      const req = httpRequest(
+        `http://127.0.0.1:${port}/api/auth/csrf`,
+        { localAddress: "127.0.0.2", headers: { "X-Forwarded-For": "127.0.0.1", "X-Forwarded-Proto": "https" } },
+        (r) => {
+          r.resume();
+          r.on("end", () => resolve({ headers: r.headers }));
+        },
+      );
+      req.on("error", reject);
+      req.end();
+    });
+    expect(res.headers["strict-transport-security"]).toMatch(/max-age=\d+/);
+    const cookies = ([] as string[]).concat(res.headers["set-cookie"] ?? []);
+    expect(cookies.length).toBeGreaterThan(0);
+    for (const c of cookies) {
+      expect(c).toMatch(/;\s*Secure/i);
+      expect(c).toMatch(/;\s*HttpOnly/i);
+    }
   });
 });

@@ -137,7 +137,10 @@ function admit(
     refuse(res, 400, "Bad request: the Host header is missing or malformed.");
     return null;
   }
-  const isAction = req.headers["next-action"] !== undefined;
+  // a multipart POST may be a no-JavaScript form action, which Next decodes the same way
+  const isAction =
+    req.headers["next-action"] !== undefined ||
+    (req.method === "POST" && /^multipart\/form-data/i.test(req.headers["content-type"] ?? ""));
   if (isAction && !stamped) {
     // a forwarded hop has no Content-Length (Next streams the body); its first hop was checked
     const check = checkActionRequest(
