@@ -21,9 +21,12 @@ test("an IPv6 allowlist entry admits ::1", async () => {
   expect(v6.status).toBe(200);
 });
 
-test("registrant pages under /r/ are exempt from the allowlist", async () => {
-  const r = await getFrom(`http://127.0.0.1:${PORT}/r/unknown-link`, "127.0.0.2");
-  expect(r.status).not.toBe(403);
+test("registrant pages under /r/ are exempt from the allowlist; other /r paths are not (SEC-1, issue 11)", async () => {
+  const link = await getFrom(`http://127.0.0.1:${PORT}/r/terms/0123456789abcdef0123456789abcdef`, "127.0.0.2");
+  expect(link.status).not.toBe(403);
+  for (const path of ["/r", "/r/unknown-link", "/r/terms/not-a-link"]) {
+    expect((await getFrom(`http://127.0.0.1:${PORT}${path}`, "127.0.0.2")).status, path).toBe(403);
+  }
 });
 
 test.describe("behind a trusted proxy", () => {
