@@ -41,10 +41,6 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
   await app.prepare();
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    // A client that hangs up before sending its whole body (e.g. Next's own forwarding fetch
-    // once the forwarded request was refused) is not a server error; unheard, Node reports it as
-    // an uncaught exception.
-    req.on("error", () => {});
     const hop = admit(req, res, trustedProxies);
     if (!hop) return;
     const context: RequestContext = { actionEntered: false };
