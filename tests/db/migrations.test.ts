@@ -121,7 +121,8 @@ describe(`migrations (${usesPostgres ? "PostgreSQL" : "PGlite"})`, () => {
     // and the new migration applies
     const db = await emptyDb();
     expect(await applyMigrations(db.factory, paths.migrations)).toHaveLength(existing.length + 1);
-  });
+    // three schema-engine diffs, each against a fresh throwaway database: slow on a busy 2-core box
+  }, 180_000);
 });
 
 describe("npm run db:migrate", () => {
