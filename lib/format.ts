@@ -1,4 +1,4 @@
-import { REGISTRY_TIME_ZONE, addDays, type RegistryDate } from "@/lib/registry/rules/dates";
+import { REGISTRY_TIME_ZONE, addDays, type RegistryDate } from "@/lib/registry/rules";
 import { type Locale, intlLocale } from "@/lib/i18n/locales";
 
 // The one place that turns money, registry dates and instants into text for people (issue 12).
