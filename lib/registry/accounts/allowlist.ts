@@ -9,7 +9,7 @@ import ipaddr from "ipaddr.js";
 
 // R-ACC-7 the account's IP allowlist (Administrator). Never emptied by the registrar; removing the
 // entry the request comes from needs `confirm: true`. After a change the core drops this process's
-// cached lists (lib/auth/allowlist.ts); other processes refresh within 2 s.
+// cached lists (lib/net/allowlist.ts); other processes refresh within 2 s.
 
 export type AllowlistEntryView = { id: string; cidr: string; description: string; createdAt: Date; createdBy: string };
 
