@@ -57,11 +57,13 @@ const deepCoreRelative = {
 const noDb = [
   {
     group: ["@/lib/db", "@/lib/db/*"],
-    message: "Pages and components never import lib/db: ask the core (lib/registry) (ARCHITECTURE.md).",
+    message:
+      "Pages and components never import lib/db: ask the core (lib/registry) (ARCHITECTURE.md).",
   },
   {
     regex: "^(?:\\.{1,2}/)+lib/db(?:/|$)",
-    message: "Pages and components never import lib/db: ask the core (lib/registry) (ARCHITECTURE.md).",
+    message:
+      "Pages and components never import lib/db: ask the core (lib/registry) (ARCHITECTURE.md).",
   },
 ];
 
@@ -111,7 +113,15 @@ export default defineConfig([
     },
   },
   {
-    files: ["lib/actions/**", "lib/auth/**", "lib/proxy/**", "scripts/**", "server/**", "prisma/**", "bench/**"],
+    files: [
+      "lib/actions/**",
+      "lib/auth/**",
+      "lib/proxy/**",
+      "scripts/**",
+      "server/**",
+      "prisma/**",
+      "bench/**",
+    ],
     rules: { "no-restricted-imports": ["error", { patterns: [deepCore, deepCoreRelative] }] },
   },
 ]);

@@ -102,13 +102,22 @@ describe("lib/registry architecture", () => {
       ["d", ["a"]],
     ]);
     expect(findCycles(graph)).toEqual([["a", "b", "c", "a"]]);
-    expect(findCycles(new Map([["a", ["b"]], ["b", []]]))).toEqual([]);
+    expect(
+      findCycles(
+        new Map([
+          ["a", ["b"]],
+          ["b", []],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it("sees the core's imports, re-exports and type imports", () => {
     const graph = coreGraph();
     expect(graph.get("lib/registry/operation.ts")).toContain("lib/registry/policy-store.ts");
-    expect(graph.get("lib/registry/domains/index.ts")).toContain("lib/registry/domains/registration.ts");
+    expect(graph.get("lib/registry/domains/index.ts")).toContain(
+      "lib/registry/domains/registration.ts",
+    );
     expect(graph.get("lib/registry/policy-store.ts")).toContain("lib/registry/policy.ts");
     expect(graph.size).toBeGreaterThan(60);
   });
@@ -125,8 +134,12 @@ describe("lib/registry architecture", () => {
       .map((e) => e.name)
       .sort();
     expect(rootFiles).toEqual(KERNEL);
-    const folders = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    const folders = entries
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
     expect(folders).toEqual(FOLDERS);
-    for (const folder of folders) expect(existsSync(path.join(CORE, folder, "index.ts"))).toBe(true);
+    for (const folder of folders)
+      expect(existsSync(path.join(CORE, folder, "index.ts"))).toBe(true);
   });
 });
