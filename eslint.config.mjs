@@ -8,8 +8,19 @@ const registryRestrictedImports = [
   {
     patterns: [
       {
-        group: ["next", "next/*", "react", "react/*", "react-dom", "react-dom/*"],
+        // next, next/*, next-auth, next-intl, react, react-dom, react-hook-form, …
+        group: ["next*", "react*"],
         message: "lib/registry is framework-free: no Next.js or React imports (DESIGN.md §2).",
+      },
+      {
+        group: ["@/lib/auth", "@/lib/auth/*"],
+        message:
+          "lib/registry must not import the login layer (lib/auth); shared credential code lives in lib/crypto/ (ARCHITECTURE.md).",
+      },
+      {
+        regex: "^\\.{1,2}/(?:.*/)?auth(?:/|$)",
+        message:
+          "lib/registry must not import the login layer (lib/auth); shared credential code lives in lib/crypto/ (ARCHITECTURE.md).",
       },
       {
         group: [
@@ -28,6 +39,31 @@ const registryRestrictedImports = [
         message: "lib/registry must not import from app/, lib/actions/ or components/ (layering).",
       },
     ],
+  },
+];
+
+// Outside the core, a capability folder is imported through its index only (`@/lib/registry/domains`),
+// or a kernel file at the root (`@/lib/registry/operation`); never a file inside a folder.
+const deepCore = {
+  group: ["@/lib/registry/*/*"],
+  message:
+    "Import a core folder's index (@/lib/registry/<folder>) or a kernel file, never a file inside a folder (ARCHITECTURE.md).",
+};
+const deepCoreRelative = {
+  regex: "^(?:\\.{1,2}/)+lib/registry/[^/]+/",
+  message: deepCore.message,
+};
+// Pages, layouts and components reach data only through the core, never the database client.
+const noDb = [
+  {
+    group: ["@/lib/db", "@/lib/db/*"],
+    message:
+      "Pages and components never import lib/db: ask the core (lib/registry) (ARCHITECTURE.md).",
+  },
+  {
+    regex: "^(?:\\.{1,2}/)+lib/db(?:/|$)",
+    message:
+      "Pages and components never import lib/db: ask the core (lib/registry) (ARCHITECTURE.md).",
   },
 ];
 
@@ -69,5 +105,23 @@ export default defineConfig([
   {
     files: ["lib/registry/**"],
     rules: { "no-restricted-imports": registryRestrictedImports },
+  },
+  {
+    files: ["app/**", "components/**"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [...noDb, deepCore, deepCoreRelative] }],
+    },
+  },
+  {
+    files: [
+      "lib/actions/**",
+      "lib/auth/**",
+      "lib/proxy/**",
+      "scripts/**",
+      "server/**",
+      "prisma/**",
+      "bench/**",
+    ],
+    rules: { "no-restricted-imports": ["error", { patterns: [deepCore, deepCoreRelative] }] },
   },
 ]);

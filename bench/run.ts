@@ -6,10 +6,9 @@ import { createPrismaClient } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrator";
 import { openPglite } from "@/lib/db/pglite";
 import type { Actor } from "@/lib/registry/actor";
-import { checkAvailability } from "@/lib/registry/availability";
+import { checkAvailability, getDomain, listDomains } from "@/lib/registry/domains";
 import { fixedClock } from "@/lib/registry/clock";
-import { getDomain, listDomains } from "@/lib/registry/domain-queries";
-import { runLifecycle } from "@/lib/registry/lifecycle/run";
+import { runLifecycle } from "@/lib/registry/lifecycle";
 import { seedDemoRegistry } from "@/prisma/seed/demo";
 
 const DOMAINS = Number(process.env.BENCH_DOMAINS ?? 50_000);

@@ -1,3 +1,5 @@
+// Deep on purpose: rules/dates.ts is browser-safe, while the rules index also carries
+// node:crypto, node:net and node:url, which a client component using this module cannot bundle.
 import { REGISTRY_TIME_ZONE, addDays, type RegistryDate } from "@/lib/registry/rules/dates";
 import { type Locale, intlLocale } from "@/lib/i18n/locales";
 

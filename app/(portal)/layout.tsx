@@ -1,18 +1,16 @@
 import Link from "next/link";
 import { LogoutButton } from "@/components/portal/logout-button";
 import { requireActor } from "@/lib/auth/actor";
+import { coreContext } from "@/lib/auth/context";
 import { portalSections } from "@/lib/auth/sections";
-import { getPrisma } from "@/lib/db/client";
+import { getAccountSummary } from "@/lib/registry/accounts";
 import { can } from "@/lib/registry/permissions";
 
 export const dynamic = "force-dynamic";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
-  const account = await getPrisma().registrarAccount.findUniqueOrThrow({
-    where: { id: actor.accountId },
-    select: { name: true },
-  });
+  const account = await getAccountSummary(coreContext(actor));
   const sections = portalSections.filter((s) => s.verb === null || can(actor, s.verb));
   return (
     <div className="min-h-screen">

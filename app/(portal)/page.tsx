@@ -2,12 +2,10 @@ import Link from "next/link";
 import { requireActor } from "@/lib/auth/actor";
 import { coreContext } from "@/lib/auth/context";
 import { getBalance } from "@/lib/registry/billing";
-import { countPendingRequests, forecastAutoRenewals } from "@/lib/registry/dashboard";
-import { countDomains } from "@/lib/registry/domain-queries";
-import { countMessages } from "@/lib/registry/notifications";
+import { countDomains, countPendingRequests, forecastAutoRenewals } from "@/lib/registry/domains";
+import { countMessages } from "@/lib/registry/messages";
 import { can } from "@/lib/registry/permissions";
-import { addDays, localDateOf } from "@/lib/registry/rules/dates";
-import { formatDkk } from "@/lib/registry/rules/pricing";
+import { addDays, formatDkk, localDateOf } from "@/lib/registry/rules";
 
 function Tile({
   href,

@@ -1,7 +1,6 @@
 "use server";
 
-import { cancelDomain, restoreDomain } from "@/lib/registry/redemption";
-import { renewDomain, setRenewalPolicy } from "@/lib/registry/renewal";
+import { cancelDomain, renewDomain, restoreDomain, setRenewalPolicy } from "@/lib/registry/domains";
 import { domainNameSchema, renewDomainSchema, setRenewalPolicySchema } from "@/lib/schemas/domains";
 import { defineAction } from "./define";
 

@@ -1,6 +1,6 @@
 "use server";
 
-import { ackMessages } from "@/lib/registry/notifications";
+import { ackMessages } from "@/lib/registry/messages";
 import { ackMessagesSchema } from "@/lib/schemas/messages";
 import { defineAction } from "./define";
 

@@ -7,7 +7,7 @@ import { systemClock } from "@/lib/registry/clock";
 import { RegistryError } from "@/lib/registry/errors";
 import { requirePermission, type Verb } from "@/lib/registry/permissions";
 import { SURFACE_HEADER } from "@/lib/proxy/registrant-routes";
-import { isAddressAllowed } from "./allowlist";
+import { isAddressAllowed } from "../net/allowlist";
 import { checkSession } from "./sessions";
 import { authSettings } from "./settings";
 import { decodeSessionToken, sessionCookieValue } from "./token";

@@ -1,9 +1,9 @@
 import type { Db } from "@/lib/db/client";
-import { verifyPassword } from "./password";
+import { verifyPassword } from "../crypto/password";
 import { credentialFingerprint } from "./credential";
 import type { AuthSettings } from "./settings";
-import { consumeRecoveryCode } from "@/lib/registry/totp-enrolment";
-import { totpStepOf } from "./totp";
+import { consumeRecoveryCode } from "@/lib/registry/accounts";
+import { totpStepOf } from "../crypto/totp";
 
 export type LoginFailureCode =
   | "INVALID_CREDENTIALS"

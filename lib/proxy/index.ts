@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getPrisma } from "@/lib/db/client";
-import { isAddressAllowed, operatorAllowlist } from "@/lib/auth/allowlist";
+import { isAddressAllowed, operatorAllowlist } from "@/lib/net/allowlist";
 import { checkSession } from "@/lib/auth/sessions";
 import { authSettings } from "@/lib/auth/settings";
 import { decodeSessionToken, SESSION_COOKIES, sessionCookieValue } from "@/lib/auth/token";

@@ -6,8 +6,8 @@
  * The link secrets are 32 lowercase hex digits (lib/registry/rules/tokens.ts `newSecret`).
  */
 const registrantRoutes: readonly RegExp[] = [
-  /^\/r\/terms\/[0-9a-f]{32}$/, // method-2 terms (lib/registry/registration.ts termsLinkPath)
-  /^\/r\/offer\/[0-9a-f]{32}$/, // waiting-list offer (lib/registry/waiting-list.ts offerLinkPath)
+  /^\/r\/terms\/[0-9a-f]{32}$/, // method-2 terms (lib/registry/domains/registration.ts termsLinkPath)
+  /^\/r\/offer\/[0-9a-f]{32}$/, // waiting-list offer (lib/registry/registrants/waiting-list.ts offerLinkPath)
   /^\/r\/registrant-change\/[0-9a-f]{32}$/, // change of registrant (registrantChangeLinkPath)
   /^\/r\/waiting-list$/, // join a name's waiting list (R-REG-6)
 ];

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/crypto/password";
 import type { PrismaClient, Tx } from "@/lib/db/client";
 import type {
   DomainState,
@@ -15,10 +15,10 @@ import {
   expiryInstant,
   holdEndsAt,
   localDateOf,
-  registryDateToDb,
+  parseDomainName,
   type RegistryDate,
-} from "@/lib/registry/rules/dates";
-import { parseDomainName } from "@/lib/registry/rules/names";
+  registryDateToDb,
+} from "@/lib/registry/rules";
 
 /**
  * The sandbox registry that `npm start` and `npm run db:seed` create on an empty database: two

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { LoginError, logIn } from "@/lib/auth/login";
 import { authSettings } from "@/lib/auth/settings";
-import { totpCodeAt } from "@/lib/auth/totp";
-import { confirmTotpEnrolment, startTotpEnrolment } from "@/lib/registry/totp-enrolment";
+import { totpCodeAt } from "@/lib/crypto/totp";
+import { confirmTotpEnrolment, startTotpEnrolment } from "@/lib/registry/accounts";
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "@/prisma/seed/demo";
 import { usesPostgres } from "../support/db";
 import { openRegistry, type Registry } from "../registry/support";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { invalidateAllowlists, isAddressAllowed } from "@/lib/auth/allowlist";
-import { hashPassword } from "@/lib/auth/password";
+import { invalidateAllowlists, isAddressAllowed } from "@/lib/net/allowlist";
+import { hashPassword } from "@/lib/crypto/password";
 import { checkSession } from "@/lib/auth/sessions";
 import { authSettings } from "@/lib/auth/settings";
 import { logIn } from "@/lib/auth/login";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/db/client";
 import { defaultPolicy } from "@/lib/registry/policy";
-import { addDays, expiryInstant, localDateOf, registryDateFromDb } from "@/lib/registry/rules/dates";
+import { addDays, expiryInstant, localDateOf, registryDateFromDb } from "@/lib/registry/rules";
 import { seedDemoRegistry } from "@/prisma/seed/demo";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { snapshotTables } from "../support/snapshot";

@@ -1,32 +1,38 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor, MetaRole } from "@/lib/registry/actor";
-import { checkAvailability } from "@/lib/registry/availability";
+import {
+  cancelDomain,
+  checkAvailability,
+  countPendingRequests,
+  forecastAutoRenewals,
+  getDomain,
+  listDomains,
+  registerDomain,
+  renewDomain,
+  restoreDomain,
+  setDomainContacts,
+  setRenewalPolicy,
+} from "@/lib/registry/domains";
 import {
   exportLedgerCsv,
   getBalance,
+  listInvoices,
   listLedger,
+  SandboxCardProvider,
   setLowBalanceThreshold,
+  topUpByCard,
 } from "@/lib/registry/billing";
 import type { CoreContext } from "@/lib/registry/context";
-import { countPendingRequests, forecastAutoRenewals } from "@/lib/registry/dashboard";
-import { setDomainContacts } from "@/lib/registry/domain-contacts";
-import { setNameServers } from "@/lib/registry/domain-nameservers";
-import { getDomain, listDomains } from "@/lib/registry/domain-queries";
-import { listInvoices } from "@/lib/registry/invoices";
-import { listNameServers } from "@/lib/registry/nameserver-queries";
 import {
   changeNameServerAdministrator,
   createNameServer,
   deleteNameServer,
+  listNameServers,
+  setNameServers,
   updateNameServer,
 } from "@/lib/registry/nameservers";
-import { ackMessages, countMessages, listMessages } from "@/lib/registry/notifications";
-import { SandboxCardProvider } from "@/lib/registry/payment-provider";
-import { topUpByCard } from "@/lib/registry/payments";
-import { cancelDomain, restoreDomain } from "@/lib/registry/redemption";
-import { registerDomain } from "@/lib/registry/registration";
-import { renewDomain, setRenewalPolicy } from "@/lib/registry/renewal";
-import { acceptTerms } from "@/lib/registry/terms";
+import { ackMessages, countMessages, listMessages } from "@/lib/registry/messages";
+import { acceptTerms } from "@/lib/registry/registrants";
 import { issueTransferToken, retractToken } from "@/lib/registry/tokens";
 import { ALL, OUT_OF_ZONE, type Registry, expectRefusal, openRegistry } from "./support";
 

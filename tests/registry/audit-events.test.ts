@@ -1,15 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/registry/actor";
-import { addDsRecord, removeDsRecord } from "@/lib/registry/dnssec";
-import { setNameServers } from "@/lib/registry/domain-nameservers";
-import { redelegateDomain } from "@/lib/registry/redelegation";
-import { cancelDomain, restoreDomain } from "@/lib/registry/redemption";
-import { registerDomain } from "@/lib/registry/registration";
-import { renewDomain, setRenewalPolicy } from "@/lib/registry/renewal";
-import { expiryInstant } from "@/lib/registry/rules/dates";
-import { acceptTerms } from "@/lib/registry/terms";
-import { issueRedelegationToken, issueTransferToken } from "@/lib/registry/tokens";
-import { transferDomain } from "@/lib/registry/transfer";
+import { addDsRecord, removeDsRecord, setNameServers } from "@/lib/registry/nameservers";
+import {
+  issueRedelegationToken,
+  issueTransferToken,
+  redelegateDomain,
+  transferDomain,
+} from "@/lib/registry/tokens";
+import {
+  cancelDomain,
+  registerDomain,
+  renewDomain,
+  restoreDomain,
+  setRenewalPolicy,
+} from "@/lib/registry/domains";
+import { expiryInstant } from "@/lib/registry/rules";
+import { acceptTerms } from "@/lib/registry/registrants";
 import { auditMark, createLinkedHandle } from "./core2-support";
 import { ALL, OUT_OF_ZONE, type Registry, freshName, openRegistry } from "./support";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runLifecycle } from "@/lib/registry/lifecycle/run";
-import { registerDomain } from "@/lib/registry/registration";
+import { runLifecycle } from "@/lib/registry/lifecycle";
+import { registerDomain } from "@/lib/registry/domains";
 import { isRegistryError } from "@/lib/registry/errors";
 import { usesPostgres } from "@/tests/support/db";
 import {

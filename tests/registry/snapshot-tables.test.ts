@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { renewDomain } from "@/lib/registry/renewal";
+import { renewDomain } from "@/lib/registry/domains";
 import {
   REFUSAL_MAY_WRITE,
   REFUSAL_TABLES,

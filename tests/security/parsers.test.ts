@@ -7,11 +7,17 @@ import { checkActionRequest, isValidHostHeader } from "@/lib/net/host";
 import { isRegistrantRoute } from "@/lib/proxy/registrant-routes";
 import { RegistryError } from "@/lib/registry/errors";
 import { defaultPolicy } from "@/lib/registry/policy";
-import { validateDsRecord } from "@/lib/registry/rules/dnssec";
-import { parseDomainName, parseHostName, superordinateDomain } from "@/lib/registry/rules/names";
-import { checkGlue, normaliseNameServers } from "@/lib/registry/rules/nameservers";
-import { parseOrderConfirmation } from "@/lib/registry/rules/order-confirmation";
-import { parseOfferToken, parseToken } from "@/lib/registry/rules/tokens";
+import {
+  checkGlue,
+  normaliseNameServers,
+  parseDomainName,
+  parseHostName,
+  parseOfferToken,
+  parseOrderConfirmation,
+  parseToken,
+  superordinateDomain,
+  validateDsRecord,
+} from "@/lib/registry/rules";
 import { signHop, verifyHop } from "@/server/hop";
 
 /*

@@ -1,6 +1,6 @@
 import { guardPage } from "@/lib/auth/actor";
 import { coreContext } from "@/lib/auth/context";
-import { countMessages, listMessages } from "@/lib/registry/notifications";
+import { countMessages, listMessages } from "@/lib/registry/messages";
 import { MessageQueue } from "./_components/message-queue";
 
 export const metadata = { title: "Messages" };

@@ -1,17 +1,19 @@
 import type { Tx } from "@/lib/db/client";
 import type { LedgerOperation } from "@/lib/db/generated/enums";
-import { type BalanceRow, notifyLowBalance } from "@/lib/registry/ledger";
+import { type BalanceRow, notifyLowBalance } from "@/lib/registry/billing";
 import type { Policy } from "@/lib/registry/policy";
 import {
   addDays,
   addYears,
   expiryInstant,
+  formatDkk,
+  invoiceDueAt,
+  priceForPeriod,
+  type RegistryDate,
   registryDateFromDb,
   registryDateToDb,
-  type RegistryDate,
-} from "@/lib/registry/rules/dates";
-import { formatDkk, priceForPeriod } from "@/lib/registry/rules/pricing";
-import { invoiceDueAt, renewalPayer } from "@/lib/registry/rules/renewal";
+  renewalPayer,
+} from "@/lib/registry/rules";
 import { auditMany, groupBy, notifyMany, type NotificationDraft, type SystemAudit } from "./shared";
 
 // R-REN-4: at expiry an auto-renew domain is renewed for one year — billed even without funds,

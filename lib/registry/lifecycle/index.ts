@@ -1,9 +1,12 @@
 import type { PrismaClient } from "@/lib/db/client";
-import { expireRegistrantChangeRequests } from "@/lib/registry/registrant-change-steps";
-import { expireOffers, startWaitingListOffer } from "@/lib/registry/waiting-list";
+import {
+  expireOffers,
+  expireRegistrantChangeRequests,
+  startWaitingListOffer,
+} from "@/lib/registry/registrants";
 import { runLifecycle, type LifecycleHooks, type LifecycleSummary } from "./run";
 
-export type { LifecycleSummary } from "./run";
+export { type LifecycleHooks, type LifecycleSummary, runLifecycle } from "./run";
 
 /**
  * The registry's full lifecycle: the domain clock (run.ts) plus what other parts of the core own,

@@ -1,8 +1,6 @@
 import type { Tx } from "@/lib/db/client";
 import type { Policy } from "@/lib/registry/policy";
-import { localDateOf } from "@/lib/registry/rules/dates";
-import { redemptionEndsAt, redemptionEndsOn } from "@/lib/registry/rules/lifecycle";
-import { formatDkk } from "@/lib/registry/rules/pricing";
+import { formatDkk, localDateOf, redemptionEndsAt, redemptionEndsOn } from "@/lib/registry/rules";
 import { auditMany, notifyMany } from "./shared";
 
 // R-REN-2: an invoice still open at its due date suspends its domain into redemption with reason

@@ -1,6 +1,6 @@
 import type { PrismaClient, Tx } from "@/lib/db/client";
 import { getPolicy } from "@/lib/registry/policy-store";
-import { localDateOf } from "@/lib/registry/rules/dates";
+import { localDateOf } from "@/lib/registry/rules";
 import { withRetry } from "@/lib/registry/retry";
 import {
   deleteBatch,

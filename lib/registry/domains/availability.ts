@@ -1,0 +1,91 @@
+import type { Db } from "@/lib/db/client";
+import type { CoreContext } from "@/lib/registry/context";
+import { RegistryError, isRegistryError } from "@/lib/registry/errors";
+import { requirePermission } from "@/lib/registry/permissions";
+import { parseDomainName } from "@/lib/registry/rules";
+
+// R-REG-4 second half: a name is unavailable while registered, held, in redemption (a live
+// Domain row), offered to a waiting-list holder (an OPEN or ACCEPTED offer), or blocked by the
+// operator. R-REG-6: while a method-2 hold made with an offer's code is pending, the name is HELD
+// (the hold's domain row); when the hold ends without a domain the offer shows again as OFFERED.
+
+export type UnavailableReason = "REGISTERED" | "HELD" | "IN_REDEMPTION" | "OFFERED" | "BLOCKED";
+
+/** `usingOfferId`: the offer the caller's registration claimed, which does not block it. */
+export async function findUnavailability(
+  db: Db,
+  aLabel: string,
+  options: { usingOfferId?: string | null } = {},
+): Promise<UnavailableReason | null> {
+  const except = options.usingOfferId ? { id: { not: options.usingOfferId } } : {};
+  const [blocked, live, offer] = await Promise.all([
+    db.blockedName.findUnique({ where: { name: aLabel }, select: { name: true } }),
+    db.domain.findUnique({ where: { liveName: aLabel }, select: { state: true } }),
+    db.waitingListOffer.findFirst({
+      // an offer the holder accepted stays reserved for its token until it expires
+      where: { name: aLabel, state: { in: ["OPEN", "ACCEPTED"] }, ...except },
+      select: { id: true },
+    }),
+  ]);
+  if (live)
+    return live.state === "HELD"
+      ? "HELD"
+      : live.state === "SUSPENDED"
+        ? "IN_REDEMPTION"
+        : "REGISTERED";
+  if (offer) return "OFFERED";
+  if (blocked) return "BLOCKED";
+  return null;
+}
+
+const reasonText: Record<UnavailableReason, string> = {
+  REGISTERED: "is registered",
+  HELD: "is held for a pending registration",
+  IN_REDEMPTION: "is in redemption",
+  OFFERED: "is offered to a waiting-list holder",
+  BLOCKED: "is blocked by the registry",
+};
+
+export function notAvailable(name: string, reason: UnavailableReason): RegistryError {
+  return new RegistryError("DOMAIN_NOT_AVAILABLE", `Domain ${name} ${reasonText[reason]}`, {
+    reason,
+  });
+}
+
+export type AvailabilityResult =
+  | { input: string; name: string; uLabel: string; available: true }
+  | { input: string; name: string; uLabel: string; available: false; reason: UnavailableReason }
+  | { input: string; available: false; reason: "INVALID"; message: string };
+
+export const MAX_NAMES_PER_CHECK = 100;
+
+/** Checks many names at once (like EPP domain:check); invalid names are reported, not thrown. */
+export async function checkAvailability(
+  ctx: CoreContext,
+  input: { names: readonly string[] },
+): Promise<AvailabilityResult[]> {
+  requirePermission(ctx.actor, "domain.view");
+  if (input.names.length === 0 || input.names.length > MAX_NAMES_PER_CHECK) {
+    throw new RegistryError(
+      "VALIDATION_FAILED",
+      `Check 1 to ${MAX_NAMES_PER_CHECK} names at a time`,
+      { field: "names" },
+    );
+  }
+  const results: AvailabilityResult[] = [];
+  for (const raw of input.names) {
+    try {
+      const { aLabel, uLabel } = parseDomainName(raw);
+      const reason = await findUnavailability(ctx.db, aLabel);
+      results.push(
+        reason
+          ? { input: raw, name: aLabel, uLabel, available: false, reason }
+          : { input: raw, name: aLabel, uLabel, available: true },
+      );
+    } catch (error) {
+      if (!isRegistryError(error, "INVALID_DOMAIN_NAME")) throw error;
+      results.push({ input: raw, available: false, reason: "INVALID", message: error.message });
+    }
+  }
+  return results;
+}
