@@ -2,7 +2,8 @@ import type { MetaRole, RegistrarActor } from "@/lib/registry/actor";
 import { CORE_TABLES, type Registry } from "./support";
 
 /** Core tables plus the account's own: users, sessions, recovery codes, allowlist, DS records. */
-export const ACCOUNT_TABLES = [...CORE_TABLES, "User", "Session", "RecoveryCode", "IpAllowlistEntry", "DsRecord"];
+/** CORE_TABLES already covers every model, users and sessions included. */
+export const ACCOUNT_TABLES = CORE_TABLES;
 
 /** A portal actor for a seeded (or created) user, with its stored meta-roles unless given. */
 export async function actorFor(r: Registry, email: string, roles?: MetaRole[]): Promise<RegistrarActor> {
