@@ -4,7 +4,7 @@ import { expect, test } from "@playwright/test";
 import { request as httpRequest } from "node:http";
 import { getFrom } from "./support";
 
-const PORT = 3100;
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 test("requests from an address on no allowlist get 403, a forged X-Forwarded-For changes nothing", async () => {
   const direct = await getFrom(`http://127.0.0.1:${PORT}/login`, "127.0.0.2");

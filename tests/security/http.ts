@@ -8,7 +8,7 @@ import path from "node:path";
  */
 
 /** The e2e server (playwright.config.ts); another one while developing the suite. */
-export const serverBase = process.env.SECURITY_BASE_URL ?? "http://127.0.0.1:3100";
+export const serverBase = process.env.SECURITY_BASE_URL ?? `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`;
 /** The attacker's Host/Origin: how Next itself fetches the server (`localhost:PORT`). */
 export const serverOrigin = `http://localhost:${new URL(serverBase).port}`;
 
