@@ -23,6 +23,11 @@ export type ActionDefinition<S extends z.ZodType, T> = {
   revalidate?: (input: z.output<S>) => string[];
   /** An input naming another registrar's objects, for the generated access test. */
   forge(f: ForgeFixtures): unknown;
+  /**
+   * Part of the TOTP enrolment a session may owe when its account requires TOTP: allowed before
+   * the enrolment is done (every other action sends such a session to the enrolment first).
+   */
+  duringEnrolment?: boolean;
 };
 
 export type DefinedAction<S extends z.ZodType = z.ZodType, T = unknown> = ((
@@ -69,7 +74,7 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
     markActionEntered();
     // imported lazily so tests can load the definitions without a request context
     const { requireActor } = await import("@/lib/auth/actor");
-    const actor = await requireActor();
+    const actor = await requireActor({ enrolled: !def.duringEnrolment });
     const result = await executeAction(def, actor, raw);
     if (result.ok && def.revalidate) {
       const { revalidatePath } = await import("next/cache");

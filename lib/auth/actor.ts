@@ -24,6 +24,13 @@ export async function clientIp(): Promise<string> {
  * actions only, whatever session cookie comes along.
  */
 export async function getActor(): Promise<RegistrarActor | null> {
+  return (await resolveActor())?.actor ?? null;
+}
+
+/** Where a session that owes a TOTP enrolment is sent, before anything else. */
+export const TOTP_ENROLMENT_PATH = "/account/two-factor";
+
+async function resolveActor(): Promise<{ actor: RegistrarActor; totpEnrolmentPending: boolean } | null> {
   if ((await headers()).get(SURFACE_HEADER) === "registrant") return null;
   const jar = await cookies();
   const token = await decodeSessionToken(sessionCookieValue((n) => jar.get(n)?.value));
@@ -34,7 +41,7 @@ export async function getActor(): Promise<RegistrarActor | null> {
   const user = check.session.user;
   const ip = await clientIp();
   if (!(await isAddressAllowed(db, ip, user.accountId))) return null;
-  return {
+  const actor: RegistrarActor = {
     kind: "portal",
     userId: user.id,
     accountId: user.accountId,
@@ -43,18 +50,25 @@ export async function getActor(): Promise<RegistrarActor | null> {
     label: user.email,
     sessionId: check.session.id,
   };
+  return { actor, totpEnrolmentPending: check.session.totpEnrolmentPending };
 }
 
-/** For pages and actions: the actor, or off to the login page. */
-export async function requireActor(): Promise<RegistrarActor> {
-  const actor = await getActor();
-  if (!actor) redirect("/login");
-  return actor;
+/**
+ * For pages and actions: the actor, or off to the login page. With `enrolled`, a session that owes
+ * a TOTP enrolment (the account requires TOTP, the user had none at login) is sent to the
+ * enrolment instead — the second gate after the proxy's; server actions ask for it unless they
+ * are part of the enrolment.
+ */
+export async function requireActor(options: { enrolled?: boolean } = {}): Promise<RegistrarActor> {
+  const resolved = await resolveActor();
+  if (!resolved) redirect("/login");
+  if (options.enrolled && resolved.totpEnrolmentPending) redirect(TOTP_ENROLMENT_PATH);
+  return resolved.actor;
 }
 
 /** For pages: the actor if it may `verb`, else HTTP 403 with the forbidden page. */
 export async function guardPage(verb: Verb): Promise<RegistrarActor> {
-  const actor = await requireActor();
+  const actor = await requireActor({ enrolled: true });
   try {
     return requirePermission(actor, verb);
   } catch (error) {

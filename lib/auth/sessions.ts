@@ -17,6 +17,8 @@ export type ValidSession = {
     metaRoles: MetaRole[];
   } | null;
   operator: { id: string; email: string; name: string } | null;
+  /** Opened without TOTP while the account requires it: only the enrolment may be used. */
+  totpEnrolmentPending: boolean;
 };
 
 export type SessionEndReason =
@@ -78,6 +80,7 @@ export async function checkSession(
     ok: true,
     session: {
       id: session.id,
+      totpEnrolmentPending: session.totpEnrolmentPending,
       user: session.user && {
         id: session.user.id,
         accountId: session.user.accountId,
