@@ -2,7 +2,7 @@ import { hashPassword, verifyPassword } from "@/lib/crypto/password";
 import type { Tx } from "@/lib/db/client";
 import type { RegistrarActor } from "@/lib/registry/actor";
 import { checkPassword, isUuid } from "@/lib/registry/accounts/account-guards";
-import { runOwnUserOperation } from "@/lib/registry/accounts/self-service";
+import { requireSameUser, runOwnUserOperation } from "@/lib/registry/accounts/self-service";
 import { type BrowserInfo, describeBrowser } from "@/lib/registry/accounts/user-agent";
 import type { CoreContext } from "@/lib/registry/context";
 import { RegistryError, isRegistryError } from "@/lib/registry/errors";
@@ -103,11 +103,15 @@ export async function listOwnSessions(ctx: CoreContext, limits: SessionLimits = 
 }
 
 /** Ends one of the acting user's own sessions ("End session"); another user's is NOT_FOUND. */
-export async function endOwnSession(ctx: CoreContext, input: { sessionId: string }): Promise<{ ended: number }> {
+export async function endOwnSession(
+  ctx: CoreContext,
+  input: { sessionId: string; userId?: string },
+): Promise<{ ended: number }> {
   return runOwnUserOperation(
     ctx,
     { name: "session.endOwn", objectType: "Session", objectLabel: input.sessionId },
     async ({ tx, actor, now, audit }) => {
+      requireSameUser(actor, input.userId);
       const session = isUuid(input.sessionId)
         ? await tx.session.findFirst({ where: { id: input.sessionId, userId: actor.userId }, select: { id: true } })
         : null;
@@ -174,7 +178,7 @@ const passwordFailureBucket = (userId: string) => `password-change:${userId}`;
  */
 export async function changeOwnPassword(
   ctx: CoreContext,
-  input: { currentPassword: string; newPassword: string },
+  input: { currentPassword: string; newPassword: string; userId?: string },
 ): Promise<{ sessionId: string; otherSessionsEnded: number }> {
   const actor = requirePortalUser(ctx);
   try {
@@ -183,6 +187,7 @@ export async function changeOwnPassword(
       { name: "user.changePassword", objectType: "User", objectLabel: actor.label },
       async ({ tx, now, audit }) => {
         audit.objectId = actor.userId;
+        requireSameUser(actor, input.userId);
         const failures = await tx.rateLimitEvent.count({
           where: {
             bucket: passwordFailureBucket(actor.userId),

@@ -5,7 +5,7 @@ import type { Db, Tx } from "@/lib/db/client";
 import type { CoreContext } from "@/lib/registry/context";
 import { RegistryError } from "@/lib/registry/errors";
 import { replaceOwnSession } from "@/lib/registry/accounts/own-security";
-import { runOwnUserOperation } from "@/lib/registry/accounts/self-service";
+import { requireSameUser, runOwnUserOperation } from "@/lib/registry/accounts/self-service";
 
 // TOTP enrolment of the acting portal user (DESIGN.md §5). Start returns a fresh secret that is
 // not stored; confirming with a valid code for it stores it and returns 10 recovery codes once.
@@ -38,13 +38,14 @@ function generateRecoveryCode(): string {
  */
 export async function confirmTotpEnrolment(
   ctx: CoreContext,
-  input: { secret: string; code: string },
+  input: { secret: string; code: string; userId?: string },
 ): Promise<{ recoveryCodes: string[]; sessionId: string; otherSessionsEnded: number }> {
   return runOwnUserOperation(
     ctx,
     { name: "user.enrolTotp", objectType: "User" },
     async ({ tx, actor, now, audit }) => {
       audit.objectId = actor.userId;
+      requireSameUser(actor, input.userId);
       const step = totpStepOf(input.secret, input.code, now);
       if (!/^[A-Z2-7]{16,}$/.test(input.secret) || step === null) {
         throw new RegistryError("TOTP_CODE_INVALID", "The authentication code does not match", { field: "code" });
@@ -125,13 +126,14 @@ async function requireOwnSecondFactor(
 /** Ten new recovery codes (shown once) for a current TOTP code; the old ones stop working. */
 export async function regenerateRecoveryCodes(
   ctx: CoreContext,
-  input: { code: string },
+  input: { code: string; userId?: string },
 ): Promise<{ recoveryCodes: string[] }> {
   return runOwnUserOperation(
     ctx,
     { name: "user.regenerateRecoveryCodes", objectType: "User" },
     async ({ tx, actor, now, audit }) => {
       Object.assign(audit, { objectId: actor.userId, objectLabel: actor.label });
+      requireSameUser(actor, input.userId);
       await requireOwnSecondFactor(tx, actor.userId, input.code, now, false);
       const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, generateRecoveryCode);
       await tx.recoveryCode.deleteMany({ where: { userId: actor.userId } });
@@ -151,13 +153,14 @@ export async function regenerateRecoveryCodes(
  */
 export async function disableTotp(
   ctx: CoreContext,
-  input: { code: string },
+  input: { code: string; userId?: string },
 ): Promise<{ sessionId: string; otherSessionsEnded: number; enrolmentPending: boolean }> {
   return runOwnUserOperation(
     ctx,
     { name: "user.disableTotp", objectType: "User" },
     async ({ tx, actor, now, audit }) => {
       Object.assign(audit, { objectId: actor.userId, objectLabel: actor.label });
+      requireSameUser(actor, input.userId);
       const proof = await requireOwnSecondFactor(tx, actor.userId, input.code, now, true);
       await tx.recoveryCode.deleteMany({ where: { userId: actor.userId } });
       await tx.user.update({
