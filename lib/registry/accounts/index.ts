@@ -10,6 +10,7 @@ export * from "./audit-trail";
 export * from "./handle-merge";
 export * from "./own-security";
 export * from "./linked-handles";
+export * from "./preferences";
 export * from "./self-service";
 export * from "./service-users";
 export * from "./totp-enrolment";
