@@ -25,6 +25,10 @@ export const changePasswordSchema = z
   .refine((v) => v.newPassword === v.confirmPassword, {
     message: "security.validation.passwordsDiffer",
     path: ["confirmPassword"],
+  })
+  .refine((v) => v.newPassword !== v.currentPassword, {
+    message: "security.validation.passwordUnchanged",
+    path: ["newPassword"],
   });
 
 export const confirmTotpSchema = z.object({
