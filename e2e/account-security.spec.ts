@@ -14,7 +14,7 @@ async function newUser(page: Page, roles: Parameters<typeof createUserOnPage>[1]
 }
 
 /** On /account/two-factor: sets up TOTP; returns the key and the ten recovery codes. */
-async function enrol(page: Page): Promise<{ secret: string; codes: string[] }> {
+async function enrol(page: Page): Promise<{ secret: string; codes: string[]; used: string }> {
   await expect(page.getByRole("heading", { level: 1, name: "Two-factor authentication" })).toBeVisible();
   await expect(page.getByRole("img", { name: "QR code with the key for your authenticator app" })).toBeVisible();
   const secret = await page.getByLabel("Key").inputValue();
@@ -22,7 +22,8 @@ async function enrol(page: Page): Promise<{ secret: string; codes: string[] }> {
   await page.getByLabel("Code from the app").fill("000000");
   await page.getByRole("button", { name: "Turn on two-factor authentication" }).click();
   await expect(page.getByText("The authentication code is not correct.")).toBeVisible();
-  await page.getByLabel("Code from the app").fill(totpCode(secret));
+  const used = totpCode(secret);
+  await page.getByLabel("Code from the app").fill(used);
   await page.getByRole("button", { name: "Turn on two-factor authentication" }).click();
   const list = page.getByRole("list", { name: "Recovery codes" });
   await expect(list.getByRole("listitem")).toHaveCount(10);
@@ -30,7 +31,7 @@ async function enrol(page: Page): Promise<{ secret: string; codes: string[] }> {
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Download codes" }).click();
   expect((await download).suggestedFilename()).toBe("recovery-codes.txt");
-  return { secret, codes };
+  return { secret, codes, used };
 }
 
 test("TOTP: enrol as a new user, log in with a code; wrong and reused codes refused; a recovery code works once", async ({
@@ -42,7 +43,7 @@ test("TOTP: enrol as a new user, log in with a code; wrong and reused codes refu
   const user = await loggedInContext(browser, email, password);
   await user.goto("/account/two-factor");
   await expectAccessible(user, "two-factor set-up");
-  const { secret, codes } = await enrol(user);
+  const { secret, codes, used } = await enrol(user);
   await expectAccessible(user, "recovery codes");
   await user.getByRole("button", { name: "I have saved my recovery codes" }).click();
   // the browser that enrolled stays signed in (its session was replaced)
@@ -56,7 +57,7 @@ test("TOTP: enrol as a new user, log in with a code; wrong and reused codes refu
   await other.getByRole("button", { name: "Log in" }).click();
   await expect(other.getByText("The authentication code is not correct.")).toBeVisible();
   // the code that confirmed the enrolment was used: refused
-  await other.getByLabel("Authentication code").fill(totpCode(secret));
+  await other.getByLabel("Authentication code").fill(used);
   await other.getByRole("button", { name: "Log in" }).click();
   await expect(other.getByText(/already used/)).toBeVisible();
   // the next step's code (within the allowed drift) logs in
@@ -124,7 +125,7 @@ test("Sessions: end one of your own from another context; it is logged out at it
   const rows = first.getByRole("table", { name: "Sessions" }).getByRole("row");
   await expect(rows).toHaveCount(3); // header, this session, the other one
   await expect(first.getByRole("cell", { name: "This session" })).toBeVisible();
-  await expect(first.getByRole("cell", { name: /Chrome \d+ on Linux/ }).first()).toBeVisible();
+  await expect(first.getByRole("cell", { name: /Chrome \d+ on / }).first()).toBeVisible();
   await expectAccessible(first, "sessions");
   await first.getByRole("button", { name: /^End session from/ }).click();
   await expect(rows).toHaveCount(2);
@@ -136,6 +137,7 @@ test("Change password: current password, the 12–128 rule and strength; other s
   page,
   browser,
 }) => {
+  test.setTimeout(60_000);
   const { email, password } = await newUser(page);
   const user = await loggedInContext(browser, email, password);
   const other = await loggedInContext(browser, email, password);
@@ -144,25 +146,25 @@ test("Change password: current password, the 12–128 rule and strength; other s
   const submit = () => user.getByRole("button", { name: "Change password" }).click();
 
   await user.getByLabel("Current password").fill("not-my-password-at-all");
-  await user.getByLabel("New password", { exact: true }).fill("Amber-Meadow-Falcon-38");
+  await user.getByLabel(/^New password/).fill("Amber-Meadow-Falcon-38");
   await user.getByLabel("Repeat new password").fill("Amber-Meadow-Falcon-38");
   await submit();
   await expect(user.getByText("The current password is not correct.")).toBeVisible();
 
   await user.getByLabel("Current password").fill(password);
-  await user.getByLabel("New password", { exact: true }).fill("short");
+  await user.getByLabel(/^New password/).fill("short");
   await user.getByLabel("Repeat new password").fill("short");
   await submit();
   await expect(user.getByText("Use 12 to 128 characters.")).toBeVisible();
 
-  await user.getByLabel("New password", { exact: true }).fill("password1234");
+  await user.getByLabel(/^New password/).fill("password1234");
   await user.getByLabel("Repeat new password").fill("password1234");
   await expect(user.getByText(/Strength: (very weak|weak)/)).toBeVisible();
   await submit();
   await expect(user.getByText(/too easy to guess/)).toBeVisible();
   await expectAccessible(user, "change password with errors");
 
-  await user.getByLabel("New password", { exact: true }).fill("Amber-Meadow-Falcon-38");
+  await user.getByLabel(/^New password/).fill("Amber-Meadow-Falcon-38");
   await user.getByLabel("Repeat new password").fill("Amber-Meadow-Falcon-38");
   await submit();
   await expect(user.getByRole("status").filter({ hasText: "Your password was changed." })).toContainText("1 other session was logged out.");

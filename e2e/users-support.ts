@@ -26,8 +26,8 @@ export async function createUserOnPage(page: Page, roles: Role[], prefix = "e2e"
   const email = uniqueEmail(prefix);
   await page.getByRole("button", { name: "Create user" }).click();
   const dialog = page.getByRole("dialog", { name: "Create user" });
-  await dialog.getByLabel("Email").fill(email);
-  await dialog.getByLabel("Name").fill(`E2E ${prefix}`);
+  await dialog.getByRole("textbox", { name: "Email", exact: true }).fill(email);
+  await dialog.getByRole("textbox", { name: "Name", exact: true }).fill(`E2E ${prefix}`);
   for (const role of roles) await dialog.getByRole("checkbox", { name: ROLE_LABELS[role], exact: true }).check();
   await dialog.getByRole("button", { name: "Create user" }).click();
   const shown = page.getByRole("dialog", { name: `Initial password for ${email}` });
