@@ -3,6 +3,8 @@ import { expectAccessible } from "./axe";
 import { logIn, logOut } from "./support";
 import { createUserOnPage, loggedInContext, submitLogin, totpCode } from "./users-support";
 
+test.describe.configure({ timeout: 120_000 }); // a shared machine: journeys of many page loads
+
 // Issue 19: every user's own security — two-factor authentication (enrolment with QR and key,
 // codes, recovery codes once), the account's "Require two-factor authentication", own sessions,
 // own password. Each test creates its own users as admin@demo.test (no TOTP, so no step-up).
@@ -38,7 +40,6 @@ test("TOTP: enrol as a new user, log in with a code; wrong and reused codes refu
   page,
   browser,
 }) => {
-  test.setTimeout(90_000);
   const { email, password } = await newUser(page);
   const user = await loggedInContext(browser, email, password);
   await user.goto("/account/two-factor");
@@ -76,7 +77,7 @@ test("TOTP: enrol as a new user, log in with a code; wrong and reused codes refu
   await user.goto("/account/two-factor");
   await user.getByLabel("Code from the app or a recovery code").fill(codes[1]!);
   await user.getByRole("button", { name: "Turn off" }).click();
-  await expect(user.getByText("Two-factor authentication is off.", { exact: true })).toBeVisible();
+  await expect(user.getByRole("main").getByText("Two-factor authentication is off.", { exact: true })).toBeVisible();
   await expect(user.getByLabel("Key")).toBeVisible();
 });
 
@@ -84,7 +85,6 @@ test("Require two-factor authentication: a user without TOTP enrols at the next 
   page,
   browser,
 }) => {
-  test.setTimeout(90_000);
   const { email, password } = await newUser(page);
   const setting = page.getByRole("checkbox", { name: "Require two-factor authentication" });
   try {
@@ -137,7 +137,6 @@ test("Change password: current password, the 12–128 rule and strength; other s
   page,
   browser,
 }) => {
-  test.setTimeout(60_000);
   const { email, password } = await newUser(page);
   const user = await loggedInContext(browser, email, password);
   const other = await loggedInContext(browser, email, password);

@@ -35,7 +35,7 @@ export async function createUserOnPage(page: Page, roles: Role[], prefix = "e2e"
   expect(password).toMatch(/^[A-Za-z2-9]{5}(-[A-Za-z2-9]{5}){3}$/);
   await shown.getByRole("button", { name: "I have passed it on" }).click();
   await expect(shown).toHaveCount(0);
-  await expect(page.getByRole("row", { name: new RegExp(email) })).toBeVisible();
+  await expect(usersRow(page, email)).toBeVisible();
   return { email, password };
 }
 
@@ -67,4 +67,9 @@ export function totpCode(secret: string, stepsAhead = 0): string {
 export async function rowAction(page: Page, email: string, item: string) {
   await page.getByRole("button", { name: `Actions for ${email}` }).click();
   await page.getByRole("menuitem", { name: item }).click();
+}
+
+/** The user's row in the "Users" table (its sessions have rows of their own further down). */
+export function usersRow(page: Page, email: string) {
+  return page.getByRole("table", { name: "Users" }).getByRole("row", { name: new RegExp(email.replace(/[.+]/g, "\\$&")) });
 }

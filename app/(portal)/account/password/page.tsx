@@ -4,6 +4,7 @@ import { requireActor } from "@/lib/auth/actor";
 import { coreContext } from "@/lib/auth/context";
 import { getOwnSecurity } from "@/lib/registry/accounts";
 import { PasswordForm } from "./_components/password-form";
+import { PageHeader } from "@/components/ui/page-header";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("security.password"))("title") };
@@ -16,12 +17,9 @@ export default async function PasswordPage() {
   const own = await getOwnSecurity(coreContext(actor));
   const t = await getTranslations("security.password");
   return (
-    <section aria-labelledby="password-title" className="flex flex-col gap-4">
-      <h1 id="password-title" className="text-2xl font-semibold">
-        {t("title")}
-      </h1>
-      <p className="max-w-prose text-sm text-zinc-700">{t("intro")}</p>
+    <>
+      <PageHeader title={t("title")} description={t("intro")} />
       <PasswordForm userId={actor.userId} userInputs={[own.email, own.name]} />
-    </section>
+    </>
   );
 }

@@ -11,6 +11,7 @@ import { listOwnSessions } from "@/lib/registry/accounts";
 import { can } from "@/lib/registry/permissions";
 import { browserName } from "../_components/browser-name";
 import { EndSessionButton } from "./_components/end-session-button";
+import { PageHeader } from "@/components/ui/page-header";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("security.sessions"))("title") };
@@ -23,11 +24,8 @@ export default async function SessionsPage() {
   const [t, locale] = await Promise.all([getTranslations("security.sessions"), getLocale() as Promise<Locale>]);
   const sessions = await listOwnSessions(coreContext(actor), authSettings());
   return (
-    <section aria-labelledby="sessions-title" className="flex flex-col gap-4">
-      <h1 id="sessions-title" className="text-2xl font-semibold">
-        {t("title")}
-      </h1>
-      <p className="max-w-prose text-sm text-zinc-700">{t("intro")}</p>
+    <section className="flex flex-col gap-4">
+      <PageHeader title={t("title")} description={t("intro")} className="mb-2" />
       <Table caption={t("title")}>
         <TableHead>
           <TableRow>

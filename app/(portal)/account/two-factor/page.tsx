@@ -7,6 +7,8 @@ import { formatDateTime } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { getOwnSecurity, startTotpEnrolment } from "@/lib/registry/accounts";
 import { TwoFactorPanel } from "./_components/two-factor-panel";
+import { Alert } from "@/components/ui/alert";
+import { PageHeader } from "@/components/ui/page-header";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("security.twoFactor"))("title") };
@@ -30,18 +32,15 @@ export default async function TwoFactorPage() {
     enrolment = { secret, qrDataUrl: await QRCode.toDataURL(otpauthUri, { margin: 1, width: 200 }) };
   }
   return (
-    <section aria-labelledby="two-factor-title" className="flex flex-col gap-4">
-      <h1 id="two-factor-title" className="text-2xl font-semibold">
-        {t("title")}
-      </h1>
+    <section className="flex flex-col gap-4">
+      <PageHeader title={t("title")} description={t("intro")} className="mb-2" />
       {own.enrolmentPending ? (
-        <p role="alert" className="rounded-md border border-amber-600 bg-amber-50 p-3 text-sm text-zinc-900">
+        <Alert tone="warning" live>
           {t("required")}
-        </p>
+        </Alert>
       ) : own.accountRequiresTotp ? (
         <p className="text-sm text-zinc-700">{t("requiredShort")}</p>
       ) : null}
-      <p className="max-w-prose text-sm text-zinc-700">{t("intro")}</p>
       <TwoFactorPanel
         userId={actor.userId}
         email={own.email}

@@ -2,17 +2,13 @@
 
 import { useTranslations } from "next-intl";
 import type { UseFormRegisterReturn } from "react-hook-form";
+import { FormAlert } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { META_ROLE_VALUES } from "@/lib/schemas/users";
 
 /** A form-level refusal (e.g. LAST_ADMINISTRATOR), announced. */
 export function FormError({ message }: { message: string | null }) {
-  if (!message) return null;
-  return (
-    <p role="alert" className="rounded-md border border-danger bg-red-50 p-3 text-sm text-danger">
-      {message}
-    </p>
-  );
+  return <FormAlert messages={message ? [message] : null} />;
 }
 
 /** Translates a catalogue key (client-side zod messages); other text as it is. */

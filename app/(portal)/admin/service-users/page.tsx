@@ -9,6 +9,7 @@ import { getCredentialOverlapHours, getOwnSecurity, listUsers } from "@/lib/regi
 import { UserActions } from "../users/_components/user-actions";
 import { CreateServiceUser } from "./_components/create-service-user";
 import { RotateCredential } from "./_components/rotate-credential";
+import { PageHeader } from "@/components/ui/page-header";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("users.serviceUsers"))("title") };
@@ -28,14 +29,13 @@ export default async function ServiceUsersPage() {
   ]);
   const now = new Date();
   return (
-    <section aria-labelledby="service-users-title" className="flex flex-col gap-4">
-      <div className="flex flex-wrap items-baseline justify-between gap-4">
-        <h1 id="service-users-title" className="text-2xl font-semibold">
-          {t("serviceUsers.title")}
-        </h1>
-        <CreateServiceUser stepUp={own.totpEnabled} />
-      </div>
-      <p className="max-w-prose text-sm text-zinc-700">{t("serviceUsers.intro")}</p>
+    <section className="flex flex-col gap-4">
+      <PageHeader
+        title={t("serviceUsers.title")}
+        description={t("serviceUsers.intro")}
+        actions={<CreateServiceUser stepUp={own.totpEnabled} />}
+        className="mb-0"
+      />
       <Table caption={t("serviceUsers.title")}>
         <TableHead>
           <TableRow>

@@ -13,6 +13,7 @@ import { CreateUser } from "./_components/create-user";
 import { EndAccountSession } from "./_components/end-account-session";
 import { RequireTwoFactor } from "./_components/require-two-factor";
 import { UserActions } from "./_components/user-actions";
+import { PageHeader } from "@/components/ui/page-header";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("users"))("title") };
@@ -40,14 +41,8 @@ export default async function UsersPage() {
 
   return (
     <div className="flex flex-col gap-6">
-      <section aria-labelledby="users-title" className="flex flex-col gap-4">
-        <div className="flex flex-wrap items-baseline justify-between gap-4">
-          <h1 id="users-title" className="text-2xl font-semibold">
-            {t("title")}
-          </h1>
-          <CreateUser stepUp={stepUp} />
-        </div>
-        <p className="max-w-prose text-sm text-zinc-700">{t("intro")}</p>
+      <section className="flex flex-col gap-4">
+        <PageHeader title={t("title")} description={t("intro")} actions={<CreateUser stepUp={stepUp} />} className="mb-0" />
         <Table caption={t("title")}>
           <TableHead>
             <TableRow>

@@ -1,12 +1,11 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
-import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
+import { Alert } from "@/components/ui/alert";
+import { Form, SubmitButton, TextField } from "@/components/ui/form";
+import { useActionForm } from "@/components/ui/use-action-form";
 import {
   confirmTotpEnrolmentAction,
   disableTotpAction,
@@ -26,8 +25,6 @@ export type TwoFactorPanelProps = {
   /** Present when TOTP is off: a fresh secret (not stored until confirmed) and its QR code. */
   enrolment: { secret: string; qrDataUrl: string } | null;
 };
-
-type CodeForm = { userId: string; code: string };
 
 /**
  * The two-factor page's interactive part. Recovery codes live in this component's state, so a
@@ -58,9 +55,9 @@ export function TwoFactorPanel(props: TwoFactorPanelProps) {
   return (
     <div className="flex flex-col gap-6">
       {notice ? (
-        <p role="status" className="rounded-md border border-green-700 bg-green-50 p-3 text-sm text-green-900">
+        <Alert tone="success" role="status">
           {notice}
-        </p>
+        </Alert>
       ) : null}
       <p className="text-sm font-medium">{props.statusText}</p>
       {props.enrolment ? (
@@ -76,34 +73,13 @@ export function TwoFactorPanel(props: TwoFactorPanelProps) {
       ) : null}
       {props.totpEnabled ? (
         <>
-          <CodeAction
-            title={t("recovery.regenerate.title")}
-            description={`${t("recovery.left", { count: props.recoveryCodesLeft })} ${t("recovery.regenerate.description")}`}
-            label={t("recovery.regenerate.code")}
-            submit={t("recovery.regenerate.submit")}
+          <RegenerateCodes userId={props.userId} left={props.recoveryCodesLeft} onCodes={setCodes} />
+          <TurnOff
             userId={props.userId}
-            schema="regenerate"
-            run={async (values) => {
-              const result = await regenerateRecoveryCodesAction(values);
-              if (result.ok) setCodes(result.data.recoveryCodes);
-              return result;
-            }}
-          />
-          <CodeAction
-            title={t("turnOff.title")}
-            description={`${t("turnOff.description")}${props.accountRequiresTotp ? ` ${t("turnOff.requiredNote")}` : ""}`}
-            label={t("turnOff.code")}
-            submit={t("turnOff.submit")}
-            userId={props.userId}
-            schema="disable"
-            danger
-            run={async (values) => {
-              const result = await disableTotpAction(values);
-              if (result.ok) {
-                setNotice(t("turnOff.done"));
-                router.refresh();
-              }
-              return result;
+            accountRequiresTotp={props.accountRequiresTotp}
+            onDone={() => {
+              setNotice(null);
+              router.refresh();
             }}
           />
         </>
@@ -122,25 +98,11 @@ function EnrolForm({
   onEnrolled: (codes: string[]) => void;
 }) {
   const t = useTranslations("security.twoFactor.setUp");
-  const tv = useTranslations();
-  const [formError, setFormError] = useState<string | null>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<{ userId: string; code: string; secret: string }>({
-    resolver: zodResolver(confirmTotpSchema),
+  const f = useActionForm(confirmTotpSchema, confirmTotpEnrolmentAction, {
     defaultValues: { userId, secret: enrolment.secret, code: "" },
+    successMessage: false,
+    onSuccess: (data) => onEnrolled(data.recoveryCodes),
   });
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    const result = await confirmTotpEnrolmentAction({ ...values, secret: enrolment.secret });
-    if (result.ok) return onEnrolled(result.data.recoveryCodes);
-    if (result.fieldErrors?.code) setError("code", { message: result.fieldErrors.code[0] });
-    else setFormError(result.message);
-  });
-  const message = (m?: string) => (m && tv.has(m as never) ? tv(m as never) : m);
   return (
     <section aria-labelledby="setup-title" className="flex flex-col gap-4 rounded-lg border border-border bg-surface p-4">
       <h2 id="setup-title" className="text-lg font-semibold">
@@ -149,87 +111,84 @@ function EnrolForm({
       <p className="text-sm">{t("scan")}</p>
       {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL made on the server */}
       <img src={enrolment.qrDataUrl} alt={t("qrAlt")} width={200} height={200} className="rounded border border-border" />
-      <div className="max-w-md">
-        <Input label={t("secretLabel")} hint={t("manual")} readOnly value={enrolment.secret} className="font-mono" />
-      </div>
-      <form onSubmit={onSubmit} noValidate className="flex max-w-md flex-col gap-3">
-        {formError ? (
-          <p role="alert" className="rounded-md border border-danger bg-red-50 p-3 text-sm text-danger">
-            {formError}
-          </p>
-        ) : null}
-        <p className="text-sm">{t("enterCode")}</p>
-        <Input
-          label={t("code")}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          required
-          error={message(errors.code?.message)}
-          {...register("code")}
+      <div className="flex max-w-md flex-col gap-1">
+        <label htmlFor="totp-key" className="text-sm font-medium text-zinc-800">
+          {t("secretLabel")}
+        </label>
+        <input
+          id="totp-key"
+          readOnly
+          value={enrolment.secret}
+          aria-describedby="totp-key-hint"
+          className="h-10 rounded-md border border-zinc-300 bg-zinc-50 px-3 font-mono text-sm"
+          onFocus={(e) => e.currentTarget.select()}
         />
-        <p className="text-xs text-muted">{t("sessionsNote")}</p>
+        <p id="totp-key-hint" className="text-xs text-muted">
+          {t("manual")}
+        </p>
+      </div>
+      <Form of={f} className="max-w-md">
+        <input type="hidden" {...f.form.register("userId")} />
+        <input type="hidden" {...f.form.register("secret")} />
+        <p className="text-sm">{t("enterCode")}</p>
+        <TextField name="code" label={t("code")} inputMode="numeric" autoComplete="one-time-code" required hint={t("sessionsNote")} />
         <div>
-          <Button type="submit" disabled={isSubmitting}>
-            {t("submit")}
-          </Button>
+          <SubmitButton>{t("submit")}</SubmitButton>
         </div>
-      </form>
+      </Form>
     </section>
   );
 }
 
-type ActionResultLike = { ok: true } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
-
-function CodeAction(props: {
-  title: string;
-  description: string;
-  label: string;
-  submit: string;
-  userId: string;
-  schema: "regenerate" | "disable";
-  danger?: boolean;
-  run: (values: { userId: string; code: string }) => Promise<ActionResultLike>;
-}) {
-  const tv = useTranslations();
-  const [formError, setFormError] = useState<string | null>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    reset,
-    formState: { errors, isSubmitting },
-  } = useForm<CodeForm>({
-    resolver: zodResolver(props.schema === "regenerate" ? regenerateRecoveryCodesSchema : disableTotpSchema),
-    defaultValues: { userId: props.userId, code: "" },
+function RegenerateCodes({ userId, left, onCodes }: { userId: string; left: number; onCodes: (codes: string[]) => void }) {
+  const t = useTranslations("security.twoFactor.recovery");
+  const f = useActionForm(regenerateRecoveryCodesSchema, regenerateRecoveryCodesAction, {
+    defaultValues: { userId, code: "" },
+    resetOnSuccess: true,
+    successMessage: false,
+    onSuccess: (data) => onCodes(data.recoveryCodes),
   });
-  const id = `${props.schema}-title`;
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    const result = await props.run({ userId: props.userId, code: values.code });
-    if (result.ok) return reset({ userId: props.userId, code: "" });
-    if (result.fieldErrors?.code) setError("code", { message: result.fieldErrors.code[0] });
-    else setFormError(result.message);
-  });
-  const message = (m?: string) => (m && tv.has(m as never) ? tv(m as never) : m);
   return (
-    <section aria-labelledby={id} className="flex flex-col gap-3 rounded-lg border border-border bg-surface p-4">
-      <h2 id={id} className="text-lg font-semibold">
-        {props.title}
+    <section aria-labelledby="regenerate-title" className="flex flex-col gap-3 rounded-lg border border-border bg-surface p-4">
+      <h2 id="regenerate-title" className="text-lg font-semibold">
+        {t("regenerate.title")}
       </h2>
-      <p className="max-w-prose text-sm text-zinc-700">{props.description}</p>
-      <form onSubmit={onSubmit} noValidate className="flex max-w-md flex-col gap-3">
-        {formError ? (
-          <p role="alert" className="rounded-md border border-danger bg-red-50 p-3 text-sm text-danger">
-            {formError}
-          </p>
-        ) : null}
-        <Input label={props.label} autoComplete="one-time-code" required error={message(errors.code?.message)} {...register("code")} />
+      <p className="max-w-prose text-sm text-zinc-700">
+        {t("left", { count: left })} {t("regenerate.description")}
+      </p>
+      <Form of={f} className="max-w-md">
+        <input type="hidden" {...f.form.register("userId")} />
+        <TextField name="code" label={t("regenerate.code")} inputMode="numeric" autoComplete="one-time-code" required />
         <div>
-          <Button type="submit" variant={props.danger ? "danger" : "primary"} disabled={isSubmitting}>
-            {props.submit}
-          </Button>
+          <SubmitButton>{t("regenerate.submit")}</SubmitButton>
         </div>
-      </form>
+      </Form>
+    </section>
+  );
+}
+
+function TurnOff({ userId, accountRequiresTotp, onDone }: { userId: string; accountRequiresTotp: boolean; onDone: () => void }) {
+  const t = useTranslations("security.twoFactor.turnOff");
+  const f = useActionForm(disableTotpSchema, disableTotpAction, {
+    defaultValues: { userId, code: "" },
+    resetOnSuccess: true,
+    successMessage: t("done"),
+    onSuccess: onDone,
+  });
+  return (
+    <section aria-labelledby="turn-off-title" className="flex flex-col gap-3 rounded-lg border border-border bg-surface p-4">
+      <h2 id="turn-off-title" className="text-lg font-semibold">
+        {t("title")}
+      </h2>
+      <p className="max-w-prose text-sm text-zinc-700">{t("description")}</p>
+      {accountRequiresTotp ? <Alert tone="warning">{t("requiredNote")}</Alert> : null}
+      <Form of={f} className="max-w-md">
+        <input type="hidden" {...f.form.register("userId")} />
+        <TextField name="code" label={t("code")} autoComplete="one-time-code" required />
+        <div>
+          <SubmitButton variant="danger">{t("submit")}</SubmitButton>
+        </div>
+      </Form>
     </section>
   );
 }

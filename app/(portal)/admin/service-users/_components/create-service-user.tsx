@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { createServiceUserAction } from "@/lib/actions/service-users";
 import { type CreateServiceUserInput, SERVICE_VALUES, createServiceUserSchema } from "@/lib/schemas/users";
-import { DialogClose, Modal } from "../../_users-shared/modal";
+import { DialogClose, SimpleDialog as Modal } from "@/components/ui/dialog";
 import { FormError, MetaRoleChecks, StepUpField, useFieldMessage } from "../../_users-shared/form-bits";
 import { CredentialOnce } from "./credential-once";
 

@@ -7,7 +7,7 @@ import { Input } from "@/components/ui/input";
 import { formatDateTime } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { rotateServiceCredentialAction } from "@/lib/actions/service-users";
-import { DialogClose, Modal } from "../../_users-shared/modal";
+import { DialogClose, SimpleDialog as Modal } from "@/components/ui/dialog";
 import { FormError } from "../../_users-shared/form-bits";
 import { CredentialOnce } from "./credential-once";
 

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { createUserAction } from "@/lib/actions/users";
 import { type CreateUserInput, createUserSchema } from "@/lib/schemas/users";
-import { DialogClose, Modal } from "../../_users-shared/modal";
+import { DialogClose, SimpleDialog as Modal } from "@/components/ui/dialog";
 import { FormError, MetaRoleChecks, ShownOnce, StepUpField, useFieldMessage } from "../../_users-shared/form-bits";
 
 /**

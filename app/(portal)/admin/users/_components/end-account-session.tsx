@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { revokeSessionsAction } from "@/lib/actions/users";
-import { DialogClose, Modal } from "../../_users-shared/modal";
+import { DialogClose, SimpleDialog as Modal } from "@/components/ui/dialog";
 import { FormError } from "../../_users-shared/form-bits";
 
 /** The Administrator ends any session of the account; that browser is out at its next click. */

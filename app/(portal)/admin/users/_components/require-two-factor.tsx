@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { setTotpRequiredAction } from "@/lib/actions/users";
@@ -46,9 +47,9 @@ export function RequireTwoFactor({ required, stepUp }: { required: boolean; step
       <form onSubmit={save} noValidate className="flex flex-col gap-3">
         <FormError message={error} />
         {status ? (
-          <p role="status" className="rounded-md border border-green-700 bg-green-50 p-3 text-sm text-green-900">
+          <Alert tone="success" role="status">
             {status}
-          </p>
+          </Alert>
         ) : null}
         <label className="flex items-start gap-2 text-sm">
           <input

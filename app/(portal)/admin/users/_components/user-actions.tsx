@@ -3,11 +3,11 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { MoreHorizontal } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { DropdownMenu } from "radix-ui";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { Input } from "@/components/ui/input";
 import {
   deleteUserAction,
@@ -18,7 +18,7 @@ import {
   updateUserRolesAction,
 } from "@/lib/actions/users";
 import { resetPasswordSchema, updateUserRolesSchema, userActionSchema } from "@/lib/schemas/users";
-import { DialogClose, Modal } from "../../_users-shared/modal";
+import { DialogClose, SimpleDialog as Modal } from "@/components/ui/dialog";
 import { FormError, MetaRoleChecks, ShownOnce, StepUpField, useFieldMessage } from "../../_users-shared/form-bits";
 
 export type UserRow = {
@@ -31,8 +31,6 @@ export type UserRow = {
 
 type Kind = "roles" | "reset" | "disable" | "enable" | "delete" | "sessions";
 
-const item =
-  "flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm text-zinc-800 outline-none data-[highlighted]:bg-accent-50 data-[highlighted]:text-accent-800";
 
 type Result = { ok: true; data: unknown } | { ok: false; code: string; message: string; fieldErrors?: Record<string, string[]> };
 
@@ -54,22 +52,20 @@ export function UserActions({ user, stepUp, kind = "portal" }: { user: UserRow; 
   };
   return (
     <>
-      <DropdownMenu.Root>
-        <DropdownMenu.Trigger asChild>
+      <DropdownMenu>
+        <DropdownMenuTrigger asChild>
           <Button variant="secondary" size="sm" aria-label={t("actionsFor", { email: user.email })}>
             <MoreHorizontal aria-hidden className="size-4" />
           </Button>
-        </DropdownMenu.Trigger>
-        <DropdownMenu.Portal>
-          <DropdownMenu.Content align="end" sideOffset={4} className="z-50 min-w-[12rem] rounded-md border border-border bg-surface p-1 shadow-lg">
-            {items.map((k) => (
-              <DropdownMenu.Item key={k} className={item} onSelect={() => setOpen(k)}>
-                {label[k]}
-              </DropdownMenu.Item>
-            ))}
-          </DropdownMenu.Content>
-        </DropdownMenu.Portal>
-      </DropdownMenu.Root>
+        </DropdownMenuTrigger>
+        <DropdownMenuContent>
+          {items.map((k) => (
+            <DropdownMenuItem key={k} variant={k === "delete" ? "danger" : "default"} onSelect={() => setOpen(k)}>
+              {label[k]}
+            </DropdownMenuItem>
+          ))}
+        </DropdownMenuContent>
+      </DropdownMenu>
       {open === "roles" ? <RolesDialog user={user} stepUp={stepUp} onClose={() => setOpen(null)} /> : null}
       {open === "reset" ? <ResetDialog user={user} stepUp={stepUp} onClose={() => setOpen(null)} /> : null}
       {open && ["disable", "enable", "delete", "sessions"].includes(open) ? (
