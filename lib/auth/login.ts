@@ -12,13 +12,16 @@ export type LoginFailureCode =
   | "TOTP_REQUIRED"
   | "TOTP_INVALID"
   | "SERVICE_USER"
-  | "USER_DISABLED";
+  | "USER_DISABLED"
+  | "OPERATOR_ACCOUNT";
 
 export class LoginError extends Error {
   constructor(
     readonly code: LoginFailureCode,
     message: string,
     readonly retryAt?: Date,
+    /** Which case of the code, for the form's text in the reader's language. */
+    readonly reason?: "wrong" | "reused" | "recovery",
   ) {
     super(message);
   }
@@ -85,6 +88,14 @@ export async function logIn(
   const passwordOk = principal
     ? await verifyPassword(principal.passwordHash, input.password)
     : false;
+  if (!principal && kind === "user" && (await isOperatorPassword(db, email, input.password))) {
+    // registry staff on the registrars' login: told where theirs is, only with the right password
+    await record(false, "operator-account");
+    throw new LoginError(
+      "OPERATOR_ACCOUNT",
+      "This is a registry operator account. Operators log in to the operator console at /operator/login.",
+    );
+  }
   if (!principal || !passwordOk) {
     await record(false, "invalid-credentials", principal);
     throw new LoginError("INVALID_CREDENTIALS", "The email or password is not correct.");
@@ -111,7 +122,12 @@ export async function logIn(
       // a recovery code stands in for the TOTP code, once (DESIGN.md §5)
       if (!(await consumeRecoveryCode(db, principal.id, input.code, now))) {
         await record(false, "recovery-code-invalid", principal);
-        throw new LoginError("TOTP_INVALID", "The recovery code is not valid or was already used.");
+        throw new LoginError(
+          "TOTP_INVALID",
+          "The recovery code is not valid or was already used.",
+          undefined,
+          "recovery",
+        );
       }
     } else {
       totpStep = await checkTotp(principal, input.code, now, record);
@@ -157,6 +173,8 @@ export async function logIn(
     throw new LoginError(
       "TOTP_INVALID",
       "This authentication code was already used. Wait for the next one.",
+      undefined,
+      "reused",
     );
   }
   await record(true, null, principal);
@@ -192,7 +210,7 @@ function storable(text: string): string {
 }
 
 /** Reasons recorded for attempts that are not counted towards a lock. */
-const UNCOUNTED = ["locked", "ip-rate-limited", "totp-required"];
+const UNCOUNTED = ["locked", "ip-rate-limited", "totp-required", "operator-account"];
 
 /**
  * One transaction: lock the account's and the address's attempt buckets (transaction-scoped
@@ -271,9 +289,16 @@ async function checkTotp(
       step === null
         ? "The authentication code is not correct."
         : "This authentication code was already used. Wait for the next one.",
+      undefined,
+      step === null ? "wrong" : "reused",
     );
   }
   return step;
+}
+
+async function isOperatorPassword(db: Db, email: string, password: string): Promise<boolean> {
+  const operator = await db.operator.findUnique({ where: { email }, select: { passwordHash: true } });
+  return operator ? verifyPassword(operator.passwordHash, password) : false;
 }
 
 async function findPrincipal(
