@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale } from "next-intl/server";
+import { NuqsAdapter } from "nuqs/adapters/next/app";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -17,9 +20,16 @@ export const metadata: Metadata = {
  */
 export default async function RootLayout({ children }: { children: ReactNode }) {
   await headers();
+  const locale = await getLocale();
   return (
-    <html lang="en">
-      <body className="min-h-screen">{children}</body>
+    <html lang={locale}>
+      <body className="min-h-screen">
+        {/* next-intl 4 hands the request's locale and messages to client components itself */}
+        <NextIntlClientProvider>
+          {/* URL state of tables and filters (nuqs) */}
+          <NuqsAdapter>{children}</NuqsAdapter>
+        </NextIntlClientProvider>
+      </body>
     </html>
   );
 }
