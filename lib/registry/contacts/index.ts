@@ -6,3 +6,5 @@ export * from "./handles";
 export * from "./handle-ids";
 export * from "./contacts";
 export * from "./contact-queries";
+export { parseContactFields, CONTACT_LIMITS, type ContactColumns } from "./contact-fields";
+export type { ContactView } from "./contact-view";

@@ -9,4 +9,4 @@ CREATE INDEX "Handle_accountId_name_handle_idx" ON "Handle"("accountId", "name",
 
 -- Registry-issued handle ids (R-CON-1): the number of every new handle id comes from this
 -- sequence, so concurrent creations never pick the same id (the old count-based scheme could).
-CREATE SEQUENCE "handle_number_seq" AS BIGINT START WITH 1;
+CREATE SEQUENCE "handle_number_seq" AS BIGINT START WITH 1000;

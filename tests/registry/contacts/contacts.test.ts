@@ -5,6 +5,7 @@ import {
   createContact,
   getContact,
   listContacts,
+  parseContactFields,
   updateContact,
 } from "@/lib/registry/contacts";
 import { registerDomain } from "@/lib/registry/domains";
@@ -149,14 +150,32 @@ describe("R-CON-1 creating contacts", () => {
   });
 });
 
+describe("R-CON-1 the demo's customer contacts", () => {
+  it("R-CON-1 a dozen of each type for Demo, with valid fields; some are registrants of demo domains", async () => {
+    const all = (await listContacts(proxy(), { limit: 200 })).contacts.filter((c) => /^[A-Z]+1\d\d-DK$/.test(c.handle));
+    for (const type of ["COMPANY", "PERSON", "PUBLIC_ORGANIZATION", "ASSOCIATION"] as const) {
+      expect(all.filter((c) => c.type === type), type).toHaveLength(12);
+    }
+    for (const c of all) {
+      // each passes the checks a Proxy's "Create contact" makes
+      expect(parseContactFields({ ...c, phone: c.phone ?? "" })).toMatchObject({ phone: c.phone, vatNumber: c.cvr, ean: c.ean });
+      expect(c).toMatchObject({ managementModel: "REGISTRAR", readOnly: false });
+    }
+    const kornet = await getContact(proxy(), { handle: "BKA101-DK" });
+    expect(kornet.domains.registrant.map((d) => d.name)).toEqual(["bageriet-kornet.dk"]);
+    expect((await getContact(proxy(), { handle: "RB137-DK" })).domains.registrant.map((d) => d.name)).toEqual(["roklubben-bølgen.dk"]);
+  });
+});
+
 describe("R-CON-1 handle ids", () => {
   it("R-CON-1 the same name twice gets two ids; an id that exists already is skipped", async () => {
     const [a, b] = [await createContact(proxy(), company({ name: "Zebra Zoo ApS" })), await createContact(proxy(), company({ name: "Zebra Zoo ApS" }))];
     expect(a.handle).not.toBe(b.handle);
-    const [{ n: next }] = await r.prisma.$queryRaw<{ n: bigint }[]>`SELECT last_value + 1 AS n FROM handle_number_seq`;
+    const [row] = await r.prisma.$queryRaw<{ n: bigint }[]>`SELECT last_value + 1 AS n FROM handle_number_seq`;
+    const next = row!.n;
     await r.prisma.$executeRaw`UPDATE "Handle" SET handle = ${`ZZA${String(next)}-DK`} WHERE handle = ${b.handle}`;
     const c = await createContact(proxy(), company({ name: "Zulu Zeta Alpha A/S" }));
-    expect(c.handle).toBe(`ZZA${String(next! + 1n)}-DK`);
+    expect(c.handle).toBe(`ZZA${String(next + 1n)}-DK`);
   });
 });
 
