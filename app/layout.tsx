@@ -1,16 +1,19 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import type { ReactNode } from "react";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Registrar Portal", template: "%s · Registrar Portal" },
-  description: "Registrar Portal of the domain registry",
-  robots: { index: false, follow: false },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const product = (await getTranslations("shell"))("product");
+  return {
+    title: { default: product, template: `%s · ${product}` },
+    description: product,
+    robots: { index: false, follow: false },
+  };
+}
 
 /**
  * Reading the request headers makes every page render per request, so each gets the nonce of its
