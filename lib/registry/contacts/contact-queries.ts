@@ -16,15 +16,26 @@ export type ListContactsInput = {
   type?: ContactType;
   /** The register form picks registrants of the domain's management model (R-REG-3). */
   managementModel?: "REGISTRAR" | "REGISTRANT";
-  /** The nextCursor of the previous page. */
+  /** Default: by name (then handle id); or by handle id. */
+  sort?: "name" | "handle";
+  dir?: "asc" | "desc";
+  /** A cursor of a previous answer: nextCursor reads on, prevCursor (with backward) reads back. */
   cursor?: string | null;
+  backward?: boolean;
   limit?: number;
+};
+
+export type ContactPage = {
+  contacts: ContactView[];
+  nextCursor: string | null;
+  /** Set when rows come before this page (read them with backward: true). */
+  prevCursor: string | null;
 };
 
 const MAX_PAGE = 200;
 
-function encodeCursor(name: string, handle: string) {
-  return Buffer.from(JSON.stringify([name, handle])).toString("base64url");
+function encodeCursor(key: string, handle: string) {
+  return Buffer.from(JSON.stringify([key, handle])).toString("base64url");
 }
 
 function decodeCursor(cursor: string): [string, string] {
@@ -60,29 +71,44 @@ function contactFilter(accountId: string, input: ListContactsInput): Prisma.Hand
   return and;
 }
 
-/** A page of the account's contacts sorted by name (keyset pagination on name, handle). */
-export async function listContacts(
-  ctx: CoreContext,
-  input: ListContactsInput = {},
-): Promise<{ contacts: ContactView[]; nextCursor: string | null }> {
+/**
+ * A page of the account's contacts, keyset-paginated on (name, handle) or on handle: a page reads
+ * on from `nextCursor`, or back from `prevCursor` with `backward`, in the same order.
+ */
+export async function listContacts(ctx: CoreContext, input: ListContactsInput = {}): Promise<ContactPage> {
   const actor = requirePermission(ctx.actor, "contact.view");
   const limit = Math.min(Math.max(input.limit ?? 50, 1), MAX_PAGE);
+  const byName = (input.sort ?? "name") === "name";
+  const descending = input.dir === "desc";
+  const backward = Boolean(input.backward && input.cursor);
+  // reading backwards walks the order the other way, then turns the page around
+  const order: "asc" | "desc" = descending !== backward ? "desc" : "asc";
   const and = contactFilter(actor.accountId, input);
   if (input.cursor) {
-    const [name, handle] = decodeCursor(input.cursor);
-    and.push({ OR: [{ name: { gt: name } }, { name, handle: { gt: handle } }] });
+    const [key, handle] = decodeCursor(input.cursor);
+    const beyond = order === "asc" ? "gt" : "lt";
+    and.push(
+      byName
+        ? { OR: [{ name: { [beyond]: key } }, { name: key, handle: { [beyond]: handle } }] }
+        : { handle: { [beyond]: handle } },
+    );
   }
   const rows = await ctx.db.handle.findMany({
     where: { AND: and },
-    orderBy: [{ name: "asc" }, { handle: "asc" }],
+    orderBy: byName ? [{ name: order }, { handle: order }] : [{ handle: order }],
     take: limit + 1,
     select: contactSelect,
   });
+  const more = rows.length > limit;
   const page = rows.slice(0, limit);
+  if (backward) page.reverse();
+  const first = page.at(0);
   const last = page.at(-1);
+  const cursorOf = (row: { name: string; handle: string }) => encodeCursor(byName ? row.name : row.handle, row.handle);
   return {
     contacts: page.map(toContactView),
-    nextCursor: rows.length > limit && last ? encodeCursor(last.name, last.handle) : null,
+    nextCursor: last && (backward ? true : more) ? cursorOf(last) : null,
+    prevCursor: first && (backward ? more : Boolean(input.cursor)) ? cursorOf(first) : null,
   };
 }
 

@@ -201,18 +201,34 @@ describe("R-CON-1 listing and reading contacts", () => {
     expect((await listContacts(otherProxy(), { search: "JCA1-DK" })).contacts).toEqual([]);
   });
 
-  it("R-CON-1 keyset pagination walks every contact once, in name order", async () => {
-    const all = (await listContacts(proxy(), { limit: 200 })).contacts.map((c) => c.handle);
-    const walked: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const page: Awaited<ReturnType<typeof listContacts>> = await listContacts(proxy(), { limit: 7, cursor });
+  it.each([
+    ["name", "asc"],
+    ["name", "desc"],
+    ["handle", "asc"],
+    ["handle", "desc"],
+  ] as const)("R-CON-1 keyset pagination by %s %s walks every contact once, forwards and back", async (sort, dir) => {
+    const all = (await listContacts(proxy(), { sort, dir, limit: 200 })).contacts.map((c) => c.handle);
+    expect(all.length).toBeGreaterThan(50);
+    const pages: string[][] = [];
+    let page = await listContacts(proxy(), { sort, dir, limit: 7 });
+    expect(page.prevCursor).toBeNull();
+    pages.push(page.contacts.map((c) => c.handle));
+    while (page.nextCursor) {
+      page = await listContacts(proxy(), { sort, dir, limit: 7, cursor: page.nextCursor });
       expect(page.contacts.length).toBeLessThanOrEqual(7);
-      walked.push(...page.contacts.map((c) => c.handle));
-      cursor = page.nextCursor;
-    } while (cursor);
-    expect(walked).toEqual(all);
-    expect(new Set(walked).size).toBe(walked.length);
+      pages.push(page.contacts.map((c) => c.handle));
+    }
+    expect(pages.flat()).toEqual(all);
+    // and back from the last page to the first, page by page
+    for (let i = pages.length - 2; i >= 0; i -= 1) {
+      page = await listContacts(proxy(), { sort, dir, limit: 7, cursor: page.prevCursor, backward: true });
+      expect(page.contacts.map((c) => c.handle)).toEqual(pages[i]);
+    }
+    expect(page.prevCursor).toBeNull();
+    expect(page.nextCursor).not.toBeNull();
+  });
+
+  it("R-CON-1 an invalid page cursor is refused", async () => {
     await expect(listContacts(proxy(), { cursor: "not-a-cursor" })).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
   });
 
