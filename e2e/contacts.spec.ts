@@ -9,7 +9,10 @@ import { logIn } from "./support";
 const suffix = () => Math.random().toString(36).slice(2, 8);
 
 async function openContacts(page: Page) {
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Contacts" }).click();
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Contacts" })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: "Contacts" })).toBeVisible();
 }
 
@@ -30,7 +33,9 @@ async function fillCompany(page: Page, name: string) {
   await page.getByLabel("CVR number").fill("25313763");
 }
 
-test("R-CON-1 a Proxy creates a company contact: listed with its issued handle id and the phone in E.164", async ({ page }) => {
+test("R-CON-1 a Proxy creates a company contact: listed with its issued handle id and the phone in E.164", async ({
+  page,
+}) => {
   const name = `Firma ${suffix()} ApS`;
   await logIn(page, "proxy@demo.test");
   await openContacts(page);
@@ -59,7 +64,9 @@ test("R-CON-1 a Proxy creates a company contact: listed with its issued handle i
   await expect(page.getByRole("row", { name: new RegExp(name) })).toHaveCount(1);
 });
 
-test("R-CON-1 an invalid CVR, country or phone is refused at its field, the typed values kept", async ({ page }) => {
+test("R-CON-1 an invalid CVR, country or phone is refused at its field, the typed values kept", async ({
+  page,
+}) => {
   const name = `Fejl ${suffix()} ApS`;
   await logIn(page, "proxy@demo.test");
   await page.goto("/contacts/new");
@@ -86,24 +93,34 @@ test("R-CON-1 an invalid CVR, country or phone is refused at its field, the type
     select.dispatchEvent(new Event("change", { bubbles: true }));
   });
   await page.getByRole("button", { name: "Create contact" }).click();
-  await expect(page.getByLabel("Country")).toHaveAccessibleDescription(/Choose a country from the list/);
+  await expect(page.getByLabel("Country")).toHaveAccessibleDescription(
+    /Choose a country from the list/,
+  );
   await expect(page.getByLabel("Name", { exact: true })).toHaveValue(name);
   await expect(page).toHaveURL(/\/contacts\/new$/);
 });
 
-test("R-CON-1 renaming a contact that is a registrant is refused, naming the change of registrant; changing its email works", async ({ page }) => {
+test("R-CON-1 renaming a contact that is a registrant is refused, naming the change of registrant; changing its email works", async ({
+  page,
+}) => {
   await logIn(page, "proxy@demo.test");
   await page.goto("/contacts/BKA101-DK");
   await expect(page.getByRole("heading", { level: 1, name: "Bageriet Kornet ApS" })).toBeVisible();
   // its domains by role
-  await expect(page.getByRole("region", { name: "Registrant" }).getByRole("link", { name: "bageriet-kornet.dk" })).toBeVisible();
+  await expect(
+    page
+      .getByRole("region", { name: "Registrant" })
+      .getByRole("link", { name: "bageriet-kornet.dk" }),
+  ).toBeVisible();
   await page.getByRole("link", { name: "Edit contact" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Edit contact" })).toBeVisible();
   await expectAccessible(page, "/contacts/[handle]/edit");
 
   await page.getByLabel("Name", { exact: true }).fill("Bageriet Kornet & Søn ApS");
   await page.getByRole("button", { name: "Save changes" }).click();
-  await expect(page.getByLabel("Name", { exact: true })).toHaveAccessibleDescription(/change of registrant/);
+  await expect(page.getByLabel("Name", { exact: true })).toHaveAccessibleDescription(
+    /change of registrant/,
+  );
   await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Bageriet Kornet & Søn ApS");
 
   const email = `bager-${suffix()}@kornet.test`;
@@ -116,7 +133,9 @@ test("R-CON-1 renaming a contact that is a registrant is refused, naming the cha
   await expect(page.getByRole("region", { name: "History" })).toContainText(email);
 });
 
-test("R-CON-1 as the Registrar: the list is visible, Create contact is not, and posting the create action anyway is refused", async ({ page }) => {
+test("R-CON-1 as the Registrar: the list is visible, Create contact is not, and posting the create action anyway is refused", async ({
+  page,
+}) => {
   await logIn(page, "registrar@demo.test");
   await openContacts(page);
   await expect(page.getByRole("row", { name: /Bageriet Kornet ApS/ })).toBeVisible();
@@ -128,9 +147,23 @@ test("R-CON-1 as the Registrar: the list is visible, Create contact is not, and 
 
   const name = `Forbudt ${suffix()} ApS`;
   const post = await page.request.post("/contacts", {
-    headers: { "next-action": actionId("createContactAction"), "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
+    headers: {
+      "next-action": actionId("createContactAction"),
+      "content-type": "text/plain;charset=UTF-8",
+      accept: "text/x-component",
+    },
     data: JSON.stringify([
-      { type: "COMPANY", name, street1: "Testvej 1", postalCode: "8000", city: "Aarhus C", countryCode: "DK", email: "x@firma.test", phone: "+45 12 34 56 78", cvr: "25313763" },
+      {
+        type: "COMPANY",
+        name,
+        street1: "Testvej 1",
+        postalCode: "8000",
+        city: "Aarhus C",
+        countryCode: "DK",
+        email: "x@firma.test",
+        phone: "+45 12 34 56 78",
+        cvr: "25313763",
+      },
     ]),
   });
   expect(await post.text()).toContain("NOT_AUTHORIZED");
@@ -139,11 +172,15 @@ test("R-CON-1 as the Registrar: the list is visible, Create contact is not, and 
   await expect(page.getByRole("row", { name: new RegExp(name) })).toHaveCount(0);
 });
 
-test("R-CON-1 Other Registrar never sees Demo's contacts: not listed, not found, its page is 404", async ({ page }) => {
+test("R-CON-1 Other Registrar never sees Demo's contacts: not listed, not found, its page is 404", async ({
+  page,
+}) => {
   await logIn(page, "admin@other.test");
   await openContacts(page);
   await expect(page.getByRole("row", { name: /Odder Cykler A\/S/ })).toBeVisible();
-  await expect(page.locator("main")).not.toContainText(/Bageriet Kornet|Jensen Consulting|BKA101-DK|demo\.test/);
+  await expect(page.locator("main")).not.toContainText(
+    /Bageriet Kornet|Jensen Consulting|BKA101-DK|demo\.test/,
+  );
   await searchContacts(page, "Bageriet");
   await expect(page.getByRole("row", { name: /Bageriet/ })).toHaveCount(0);
   await searchContacts(page, "BKA101-DK");
@@ -163,10 +200,14 @@ test("R-CON-1 the contact pages are accessible in Danish", async ({ page }) => {
     await page.getByRole("link", { name: "Opret kontakt" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Opret kontakt" })).toBeVisible();
     await page.getByRole("button", { name: "Opret kontakt" }).click();
-    await expect(page.getByLabel("Navn", { exact: true })).toHaveAccessibleDescription(/Angiv navnet/);
+    await expect(page.getByLabel("Navn", { exact: true })).toHaveAccessibleDescription(
+      /Angiv navnet/,
+    );
     await expectAccessible(page, "/contacts/new (da, with errors)");
     await page.goto("/contacts/BKA101-DK");
-    await expect(page.getByRole("heading", { level: 1, name: "Bageriet Kornet ApS" })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { level: 1, name: "Bageriet Kornet ApS" }),
+    ).toBeVisible();
     await expectAccessible(page, "/contacts/[handle] (da)");
     await page.getByRole("link", { name: "Ret kontakt" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Ret kontakt" })).toBeVisible();

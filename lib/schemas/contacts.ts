@@ -22,8 +22,13 @@ export { CONTACT_TYPES };
 export type { ContactType } from "@/lib/registry/rules/contact-fields";
 
 const required = (max: number, key: string) =>
-  z.string().trim().min(1, `contacts.validation.${key}Required`).max(max, "contacts.validation.tooLong");
-const optional = (max: number) => z.string().trim().max(max, "contacts.validation.tooLong").optional();
+  z
+    .string()
+    .trim()
+    .min(1, `contacts.validation.${key}Required`)
+    .max(max, "contacts.validation.tooLong");
+const optional = (max: number) =>
+  z.string().trim().max(max, "contacts.validation.tooLong").optional();
 
 /** Users' email rule (accounts: trimmed, lower-cased, one @ and a dot after it, ≤ 254). */
 export const contactEmail = z
@@ -49,7 +54,11 @@ const contactFields = {
     .min(1, "contacts.validation.countryRequired")
     .refine((c) => normaliseCountryCode(c) !== null, "contacts.validation.country"),
   email: contactEmail,
-  phone: z.string().trim().min(1, "contacts.validation.phoneRequired").max(40, "contacts.validation.phone"),
+  phone: z
+    .string()
+    .trim()
+    .min(1, "contacts.validation.phoneRequired")
+    .max(40, "contacts.validation.phone"),
   cvr: optional(20),
   ean: optional(20),
 };
@@ -71,7 +80,8 @@ function checkAcross(value: Fields, ctx: z.RefinementCtx) {
   }
   const numbers = numbersForType(value.type, country);
   const cvr = cleanCvr(value.cvr ?? "");
-  const keptCvr = value.previousCvr !== undefined && cvr !== "" && cvr === cleanCvr(value.previousCvr);
+  const keptCvr =
+    value.previousCvr !== undefined && cvr !== "" && cvr === cleanCvr(value.previousCvr);
   if (cvr && numbers.cvr === "none") {
     ctx.addIssue({ code: "custom", path: ["cvr"], message: "contacts.validation.cvrNotForType" });
   } else if (!cvr && numbers.cvr === "required") {
@@ -101,7 +111,10 @@ function normalise<T extends Fields>(value: T) {
   };
 }
 
-export const createContactSchema = z.object(contactFields).superRefine(checkAcross).transform(normalise);
+export const createContactSchema = z
+  .object(contactFields)
+  .superRefine(checkAcross)
+  .transform(normalise);
 
 export const updateContactSchema = z
   .object({

@@ -43,14 +43,23 @@ describe("contact actions", () => {
     ["cvr", { cvr: "12345678" }, "Angiv et gyldigt CVR-nummer"],
     ["countryCode", { countryCode: "QQ" }, "Vælg et land på listen"],
     ["phone", { phone: "+45 12 34" }, "Angiv et gyldigt telefonnummer"],
-  ])("R-CON-1 an invalid %s is refused at its field, in the reader's language", async (field, patch, text) => {
-    const result = await executeAction(createContactAction.definition, proxy, { ...company, ...patch }, deps(), "da");
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.code).toBe("VALIDATION_FAILED");
-    expect(Object.keys(result.fieldErrors ?? {})).toEqual([field]);
-    expect(result.fieldErrors?.[field]?.[0]).toContain(text);
-  });
+  ])(
+    "R-CON-1 an invalid %s is refused at its field, in the reader's language",
+    async (field, patch, text) => {
+      const result = await executeAction(
+        createContactAction.definition,
+        proxy,
+        { ...company, ...patch },
+        deps(),
+        "da",
+      );
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.code).toBe("VALIDATION_FAILED");
+      expect(Object.keys(result.fieldErrors ?? {})).toEqual([field]);
+      expect(result.fieldErrors?.[field]?.[0]).toContain(text);
+    },
+  );
 
   it("R-CON-1 renaming a registrant's contact is refused at the name, naming the change of registrant", async () => {
     const c = await getContact(r.ctx(proxy), { handle: "BKA101-DK" });
@@ -73,7 +82,12 @@ describe("contact actions", () => {
     expect(result.fieldErrors?.name?.[0]).toContain("change of registrant");
     const da = await executeAction(updateContactAction.definition, proxy, input, deps(), "da");
     expect(!da.ok && da.fieldErrors?.name?.[0]).toContain("registrantskifte");
-    const email = await executeAction(updateContactAction.definition, proxy, { ...input, name: c.name, email: "bager@kornet.test" }, deps());
+    const email = await executeAction(
+      updateContactAction.definition,
+      proxy,
+      { ...input, name: c.name, email: "bager@kornet.test" },
+      deps(),
+    );
     expect(email.ok).toBe(true);
   });
 });

@@ -72,7 +72,12 @@ const LABELS: Record<string, string> = {
   city: "city",
 };
 
-function text(value: string | null | undefined, field: string, max: number, required: boolean): string | null {
+function text(
+  value: string | null | undefined,
+  field: string,
+  max: number,
+  required: boolean,
+): string | null {
   const trimmed = (value ?? "").trim().replace(/\s+/g, " ");
   const label = LABELS[field] ?? field;
   if (!trimmed) {
@@ -92,24 +97,32 @@ export function parseContactFields(
   input: ContactFieldsInput,
   stored: { vatNumber: string | null; ean: string | null } = { vatNumber: null, ean: null },
 ): ContactColumns {
-  if (!CONTACT_TYPES.includes(input.type)) throw invalid("type", `Unknown contact type ${String(input.type)}`);
+  if (!CONTACT_TYPES.includes(input.type))
+    throw invalid("type", `Unknown contact type ${String(input.type)}`);
   const countryCode = normaliseCountryCode(input.countryCode ?? "");
-  if (!countryCode) throw invalid("countryCode", `${input.countryCode} is not an ISO 3166-1 country code`);
+  if (!countryCode)
+    throw invalid("countryCode", `${input.countryCode} is not an ISO 3166-1 country code`);
   const email = normaliseEmailAddress(input.email ?? "");
   if (!email) throw invalid("email", `"${input.email}" is not an email address`);
   const phone = normalisePhone(input.phone ?? "", countryCode);
   if (!phone) throw invalid("phone", `"${input.phone}" is not a phone number`);
   const numbers = numbersForType(input.type, countryCode);
   const cvr = input.cvr ? cleanCvr(input.cvr) : "";
-  if (cvr && numbers.cvr === "none") throw invalid("cvr", "Only companies, associations and public organisations have a CVR number");
-  if (!cvr && numbers.cvr === "required") throw invalid("cvr", "A Danish company needs its CVR number");
+  if (cvr && numbers.cvr === "none")
+    throw invalid("cvr", "Only companies, associations and public organisations have a CVR number");
+  if (!cvr && numbers.cvr === "required")
+    throw invalid("cvr", "A Danish company needs its CVR number");
   const cvrKept = Boolean(cvr) && stored.vatNumber !== null && cvr === cleanCvr(stored.vatNumber);
-  if (cvr && !cvrKept && !isValidCvr(cvr)) throw invalid("cvr", `${input.cvr} is not a valid CVR number`);
+  if (cvr && !cvrKept && !isValidCvr(cvr))
+    throw invalid("cvr", `${input.cvr} is not a valid CVR number`);
   const ean = input.ean ? cleanEan(input.ean) : "";
-  if (ean && numbers.ean === "none") throw invalid("ean", "Only public organisations have an EAN number");
-  if (!ean && numbers.ean === "required") throw invalid("ean", "A public organisation needs its EAN number");
+  if (ean && numbers.ean === "none")
+    throw invalid("ean", "Only public organisations have an EAN number");
+  if (!ean && numbers.ean === "required")
+    throw invalid("ean", "A public organisation needs its EAN number");
   const eanKept = Boolean(ean) && stored.ean !== null && ean === cleanEan(stored.ean);
-  if (ean && !eanKept && !isValidEan(ean)) throw invalid("ean", `${input.ean} is not a valid EAN number`);
+  if (ean && !eanKept && !isValidEan(ean))
+    throw invalid("ean", `${input.ean} is not a valid EAN number`);
   return {
     type: input.type,
     name: text(input.name, "name", CONTACT_LIMITS.name, true)!,

@@ -62,7 +62,9 @@ function contactFilter(accountId: string, input: ListContactsInput): Prisma.Hand
         { organisation: contains },
         { email: contains },
         { handle: contains },
-        ...(/^\d+$/.test(digits) ? [{ vatNumber: { contains: digits } }, { ean: { contains: digits } }] : []),
+        ...(/^\d+$/.test(digits)
+          ? [{ vatNumber: { contains: digits } }, { ean: { contains: digits } }]
+          : []),
       ],
     });
   }
@@ -75,7 +77,10 @@ function contactFilter(accountId: string, input: ListContactsInput): Prisma.Hand
  * A page of the account's contacts, keyset-paginated on (name, handle) or on handle: a page reads
  * on from `nextCursor`, or back from `prevCursor` with `backward`, in the same order.
  */
-export async function listContacts(ctx: CoreContext, input: ListContactsInput = {}): Promise<ContactPage> {
+export async function listContacts(
+  ctx: CoreContext,
+  input: ListContactsInput = {},
+): Promise<ContactPage> {
   const actor = requirePermission(ctx.actor, "contact.view");
   const limit = Math.min(Math.max(input.limit ?? 50, 1), MAX_PAGE);
   const byName = (input.sort ?? "name") === "name";
@@ -104,7 +109,8 @@ export async function listContacts(ctx: CoreContext, input: ListContactsInput = 
   if (backward) page.reverse();
   const first = page.at(0);
   const last = page.at(-1);
-  const cursorOf = (row: { name: string; handle: string }) => encodeCursor(byName ? row.name : row.handle, row.handle);
+  const cursorOf = (row: { name: string; handle: string }) =>
+    encodeCursor(byName ? row.name : row.handle, row.handle);
   return {
     contacts: page.map(toContactView),
     nextCursor: last && (backward ? true : more) ? cursorOf(last) : null,
@@ -149,29 +155,49 @@ export const DOMAINS_SHOWN = 100;
 export const HISTORY_SHOWN = 100;
 
 /** One contact with its domains by role and its history (R-CON-1). */
-export async function getContact(ctx: CoreContext, input: { handle: string }): Promise<ContactDetails> {
+export async function getContact(
+  ctx: CoreContext,
+  input: { handle: string },
+): Promise<ContactDetails> {
   const actor = requirePermission(ctx.actor, "contact.view");
   const found = await findPortfolioHandle(ctx.db, actor.accountId, input.handle, "handle");
-  const row = await ctx.db.handle.findUniqueOrThrow({ where: { id: found.id }, select: contactSelect });
+  const row = await ctx.db.handle.findUniqueOrThrow({
+    where: { id: found.id },
+    select: contactSelect,
+  });
   const own = { registrarId: actor.accountId, state: { not: "DELETED" as const } };
   const domainSelect = { uLabel: true, state: true, exDate: true } as const;
   const byRole = (where: Prisma.DomainWhereInput) =>
     Promise.all([
-      ctx.db.domain.findMany({ where: { ...own, ...where }, select: domainSelect, orderBy: { aLabel: "asc" }, take: DOMAINS_SHOWN }),
+      ctx.db.domain.findMany({
+        where: { ...own, ...where },
+        select: domainSelect,
+        orderBy: { aLabel: "asc" },
+        take: DOMAINS_SHOWN,
+      }),
       ctx.db.domain.count({ where: { ...own, ...where } }),
     ]);
-  const [[registrant, registrantCount], [proxy, proxyCount], [payer, payerCount], nameServers, history] =
-    await Promise.all([
-      byRole({ registrantId: row.id }),
-      byRole({ proxyId: row.id }),
-      byRole({ payerId: row.id }),
-      ctx.db.nameServer.findMany({ where: { nsaHandleId: row.id }, select: { host: true }, orderBy: { host: "asc" } }),
-      ctx.db.auditEvent.findMany({
-        where: { accountId: actor.accountId, objectType: "Handle", objectId: row.id },
-        orderBy: { id: "desc" },
-        take: HISTORY_SHOWN,
-      }),
-    ]);
+  const [
+    [registrant, registrantCount],
+    [proxy, proxyCount],
+    [payer, payerCount],
+    nameServers,
+    history,
+  ] = await Promise.all([
+    byRole({ registrantId: row.id }),
+    byRole({ proxyId: row.id }),
+    byRole({ payerId: row.id }),
+    ctx.db.nameServer.findMany({
+      where: { nsaHandleId: row.id },
+      select: { host: true },
+      orderBy: { host: "asc" },
+    }),
+    ctx.db.auditEvent.findMany({
+      where: { accountId: actor.accountId, objectType: "Handle", objectId: row.id },
+      orderBy: { id: "desc" },
+      take: HISTORY_SHOWN,
+    }),
+  ]);
   const toDomain = (d: { uLabel: string; state: string; exDate: Date | null }): ContactDomain => ({
     name: d.uLabel,
     state: d.state,
@@ -179,7 +205,11 @@ export async function getContact(ctx: CoreContext, input: { handle: string }): P
   });
   return {
     ...toContactView(row),
-    domains: { registrant: registrant.map(toDomain), proxy: proxy.map(toDomain), payer: payer.map(toDomain) },
+    domains: {
+      registrant: registrant.map(toDomain),
+      proxy: proxy.map(toDomain),
+      payer: payer.map(toDomain),
+    },
     domainCounts: { registrant: registrantCount, proxy: proxyCount, payer: payerCount },
     nameServers: nameServers.map((n) => n.host),
     history: history.map((e) => ({

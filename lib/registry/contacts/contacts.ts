@@ -43,7 +43,10 @@ function auditedFields(c: { [K in keyof ContactColumns]: ContactColumns[K] | nul
   };
 }
 
-export async function createContact(ctx: CoreContext, input: ContactFieldsInput): Promise<ContactView> {
+export async function createContact(
+  ctx: CoreContext,
+  input: ContactFieldsInput,
+): Promise<ContactView> {
   return runRegistrarOperation(
     ctx,
     { name: "contact.create", verb: "contact.create", objectType: "Handle" },
@@ -61,7 +64,11 @@ export async function createContact(ctx: CoreContext, input: ContactFieldsInput)
         },
         select: contactSelect,
       });
-      Object.assign(audit, { objectId: row.id, objectLabel: row.handle, after: auditedFields(fields) });
+      Object.assign(audit, {
+        objectId: row.id,
+        objectLabel: row.handle,
+        after: auditedFields(fields),
+      });
       return toContactView(row);
     },
   );
@@ -82,11 +89,17 @@ async function registrantUses(tx: Tx, accountId: string, handleId: string) {
       where: { toHandleId: handleId, state: { in: ["TERMS_REQUESTED", "ID_CONTROL_REQUESTED"] } },
     }),
   ]);
-  const ownCount = own.length < 10 ? own.length : await tx.domain.count({ where: { ...live, registrarId: accountId } });
+  const ownCount =
+    own.length < 10
+      ? own.length
+      : await tx.domain.count({ where: { ...live, registrarId: accountId } });
   return { domains: own.map((d) => d.uLabel), total: ownCount + others, pendingChanges };
 }
 
-function refuseReadOnly(row: { handle: string; managementModel: string }, isRegistrarHandle: boolean): void {
+function refuseReadOnly(
+  row: { handle: string; managementModel: string },
+  isRegistrarHandle: boolean,
+): void {
   if (isRegistrarHandle) {
     throw new RegistryError(
       "CONTACT_READ_ONLY",
@@ -103,23 +116,38 @@ function refuseReadOnly(row: { handle: string; managementModel: string }, isRegi
   }
 }
 
-export async function updateContact(ctx: CoreContext, input: UpdateContactInput): Promise<ContactView> {
+export async function updateContact(
+  ctx: CoreContext,
+  input: UpdateContactInput,
+): Promise<ContactView> {
   return runRegistrarOperation(
     ctx,
-    { name: "contact.update", verb: "contact.update", objectType: "Handle", objectLabel: input.handle },
+    {
+      name: "contact.update",
+      verb: "contact.update",
+      objectType: "Handle",
+      objectLabel: input.handle,
+    },
     async ({ tx, actor, now, audit }) => {
       const found = await findPortfolioHandle(tx, actor.accountId, input.handle, "handle");
       Object.assign(audit, { objectId: found.id, objectLabel: found.handle });
       // Lock the row: a concurrent edit waits, and sees this one's outcome.
       await tx.$queryRaw`SELECT id FROM "Handle" WHERE id = ${found.id}::uuid FOR UPDATE`;
-      const current = await tx.handle.findUniqueOrThrow({ where: { id: found.id }, select: contactSelect });
+      const current = await tx.handle.findUniqueOrThrow({
+        where: { id: found.id },
+        select: contactSelect,
+      });
       refuseReadOnly(current, current.registrarOf !== null);
       const fields = parseContactFields(input, current);
-      const changedIdentity = IDENTITY_FIELDS.filter(([column]) => current[column] !== fields[column]);
+      const changedIdentity = IDENTITY_FIELDS.filter(
+        ([column]) => current[column] !== fields[column],
+      );
       if (changedIdentity.length > 0) {
         const uses = await registrantUses(tx, actor.accountId, current.id);
         if (uses.total > 0 || uses.pendingChanges > 0) {
-          const labels = changedIdentity.map(([column]) => (column === "vatNumber" ? "CVR number" : column));
+          const labels = changedIdentity.map(([column]) =>
+            column === "vatNumber" ? "CVR number" : column,
+          );
           const where =
             uses.domains.length > 0
               ? `the registrant of ${uses.domains.join(", ")}${uses.total > uses.domains.length ? ` and ${uses.total - uses.domains.length} more` : ""}`
@@ -147,7 +175,9 @@ export async function updateContact(ctx: CoreContext, input: UpdateContactInput)
       });
       const before = auditedFields(current);
       const after = auditedFields(fields);
-      const changed = (Object.keys(after) as (keyof typeof after)[]).filter((k) => before[k] !== after[k]);
+      const changed = (Object.keys(after) as (keyof typeof after)[]).filter(
+        (k) => before[k] !== after[k],
+      );
       audit.before = Object.fromEntries(changed.map((k) => [k, before[k]]));
       audit.after = Object.fromEntries(changed.map((k) => [k, after[k]]));
       return toContactView(updated);

@@ -86,6 +86,9 @@ describe("R-CON-1 contact fields", () => {
     expect(numbersForType("COMPANY", "SE")).toEqual({ cvr: "optional", ean: "none" });
     expect(numbersForType("PERSON", "DK")).toEqual({ cvr: "none", ean: "none" });
     expect(numbersForType("ASSOCIATION", "DK")).toEqual({ cvr: "optional", ean: "none" });
-    expect(numbersForType("PUBLIC_ORGANIZATION", "DK")).toEqual({ cvr: "optional", ean: "required" });
+    expect(numbersForType("PUBLIC_ORGANIZATION", "DK")).toEqual({
+      cvr: "optional",
+      ean: "required",
+    });
   });
 });

@@ -92,16 +92,38 @@ describe("R-CON-1 creating contacts", () => {
       readOnly: false,
     });
     const row = await r.prisma.handle.findUniqueOrThrow({ where: { handle: contact.handle } });
-    expect(row).toMatchObject({ accountId: r.demoId, managementModel: "REGISTRAR", vatNumber: "25313763" });
-    const audit = await r.prisma.auditEvent.findFirstOrThrow({ where: { objectId: row.id }, orderBy: { id: "desc" } });
-    expect(audit).toMatchObject({ operation: "contact.create", outcome: "SUCCESS", accountId: r.demoId, objectLabel: contact.handle });
+    expect(row).toMatchObject({
+      accountId: r.demoId,
+      managementModel: "REGISTRAR",
+      vatNumber: "25313763",
+    });
+    const audit = await r.prisma.auditEvent.findFirstOrThrow({
+      where: { objectId: row.id },
+      orderBy: { id: "desc" },
+    });
+    expect(audit).toMatchObject({
+      operation: "contact.create",
+      outcome: "SUCCESS",
+      accountId: r.demoId,
+      objectLabel: contact.handle,
+    });
     expect(audit.after).toMatchObject({ name: input.name, phone: "+4512345678", cvr: "25313763" });
   });
 
   it("R-CON-1 every type with its numbers: person, association, public organisation with EAN, foreign company", async () => {
     const p = await createContact(proxy(), person());
-    expect(p).toMatchObject({ type: "PERSON", countryCode: "DK", email: "karen@jensen.test", phone: "+4586123456", cvr: null });
-    const a = await createContact(proxy(), { ...person(), type: "ASSOCIATION", name: "Roklubben Bølgen" });
+    expect(p).toMatchObject({
+      type: "PERSON",
+      countryCode: "DK",
+      email: "karen@jensen.test",
+      phone: "+4586123456",
+      cvr: null,
+    });
+    const a = await createContact(proxy(), {
+      ...person(),
+      type: "ASSOCIATION",
+      name: "Roklubben Bølgen",
+    });
     expect(a.type).toBe("ASSOCIATION");
     const o = await createContact(proxy(), {
       ...company(),
@@ -112,8 +134,18 @@ describe("R-CON-1 creating contacts", () => {
       cvr: null,
       ean: "5798 0000 0000 1",
     });
-    expect(o).toMatchObject({ organisation: "IT-afdelingen", street3: "Bygning 4", ean: "5798000000001" });
-    const f = await createContact(proxy(), { ...company(), countryCode: "SE", city: "Malmö", phone: "040-12 34 56", cvr: null });
+    expect(o).toMatchObject({
+      organisation: "IT-afdelingen",
+      street3: "Bygning 4",
+      ean: "5798000000001",
+    });
+    const f = await createContact(proxy(), {
+      ...company(),
+      countryCode: "SE",
+      city: "Malmö",
+      phone: "040-12 34 56",
+      cvr: null,
+    });
     expect(f).toMatchObject({ countryCode: "SE", phone: "+4640123456", cvr: null });
   });
 
@@ -134,46 +166,77 @@ describe("R-CON-1 creating contacts", () => {
     ["postalCode", { postalCode: "1".repeat(17) }],
   ])("R-CON-1 refuses an invalid %s at its field, changing nothing", async (field, patch) => {
     await expectRefusal(r, () => createContact(proxy(), company(patch)), "VALIDATION_FAILED");
-    expect((await errorOf(() => createContact(proxy(), company(patch)))).details).toMatchObject({ field });
+    expect((await errorOf(() => createContact(proxy(), company(patch)))).details).toMatchObject({
+      field,
+    });
   });
 
   it("R-CON-1 only the Proxy creates and edits contacts; the Registrar may look them up (NOT_AUTHORIZED)", async () => {
     for (const roles of [["REGISTRAR"], ["PAYER"], ["NSA"], ["ADMINISTRATOR"]] as const) {
-      await expectRefusal(r, () => createContact(r.ctx(r.user([...roles])), company()), "NOT_AUTHORIZED");
-      await expectRefusal(r, () => updateContact(r.ctx(r.user([...roles])), { handle: "MN2-DK", ...person() }), "NOT_AUTHORIZED");
+      await expectRefusal(
+        r,
+        () => createContact(r.ctx(r.user([...roles])), company()),
+        "NOT_AUTHORIZED",
+      );
+      await expectRefusal(
+        r,
+        () => updateContact(r.ctx(r.user([...roles])), { handle: "MN2-DK", ...person() }),
+        "NOT_AUTHORIZED",
+      );
     }
     expect((await listContacts(registrar())).contacts.length).toBeGreaterThan(0);
-    expect((await getContact(registrar(), { handle: "JCA1-DK" })).name).toBe("Jensen Consulting ApS");
+    expect((await getContact(registrar(), { handle: "JCA1-DK" })).name).toBe(
+      "Jensen Consulting ApS",
+    );
     for (const roles of [["PAYER"], ["NSA"], ["ADMINISTRATOR"]] as const) {
-      await expect(listContacts(r.ctx(r.user([...roles])))).rejects.toMatchObject({ code: "NOT_AUTHORIZED" });
+      await expect(listContacts(r.ctx(r.user([...roles])))).rejects.toMatchObject({
+        code: "NOT_AUTHORIZED",
+      });
     }
   });
 });
 
 describe("R-CON-1 the demo's customer contacts", () => {
   it("R-CON-1 a dozen of each type for Demo, with valid fields; some are registrants of demo domains", async () => {
-    const all = (await listContacts(proxy(), { limit: 200 })).contacts.filter((c) => /^[A-Z]+1\d\d-DK$/.test(c.handle));
+    const all = (await listContacts(proxy(), { limit: 200 })).contacts.filter((c) =>
+      /^[A-Z]+1\d\d-DK$/.test(c.handle),
+    );
     for (const type of ["COMPANY", "PERSON", "PUBLIC_ORGANIZATION", "ASSOCIATION"] as const) {
-      expect(all.filter((c) => c.type === type), type).toHaveLength(12);
+      expect(
+        all.filter((c) => c.type === type),
+        type,
+      ).toHaveLength(12);
     }
     for (const c of all) {
       // each passes the checks a Proxy's "Create contact" makes
-      expect(parseContactFields({ ...c, phone: c.phone ?? "" })).toMatchObject({ phone: c.phone, vatNumber: c.cvr, ean: c.ean });
+      expect(parseContactFields({ ...c, phone: c.phone ?? "" })).toMatchObject({
+        phone: c.phone,
+        vatNumber: c.cvr,
+        ean: c.ean,
+      });
       expect(c).toMatchObject({ managementModel: "REGISTRAR", readOnly: false });
     }
     const kornet = await getContact(proxy(), { handle: "BKA101-DK" });
     expect(kornet.domains.registrant.map((d) => d.name)).toEqual(["bageriet-kornet.dk"]);
-    expect((await getContact(proxy(), { handle: "RB137-DK" })).domains.registrant.map((d) => d.name)).toEqual(["roklubben-bølgen.dk"]);
+    expect(
+      (await getContact(proxy(), { handle: "RB137-DK" })).domains.registrant.map((d) => d.name),
+    ).toEqual(["roklubben-bølgen.dk"]);
   });
 });
 
 describe("R-CON-1 handle ids", () => {
   it("R-CON-1 the same name twice gets two ids; an id that exists already is skipped", async () => {
-    const [a, b] = [await createContact(proxy(), company({ name: "Zebra Zoo ApS" })), await createContact(proxy(), company({ name: "Zebra Zoo ApS" }))];
+    const [a, b] = [
+      await createContact(proxy(), company({ name: "Zebra Zoo ApS" })),
+      await createContact(proxy(), company({ name: "Zebra Zoo ApS" })),
+    ];
     expect(a.handle).not.toBe(b.handle);
-    const [row] = await r.prisma.$queryRaw<{ n: bigint }[]>`SELECT last_value + 1 AS n FROM handle_number_seq`;
+    const [row] = await r.prisma.$queryRaw<
+      { n: bigint }[]
+    >`SELECT last_value + 1 AS n FROM handle_number_seq`;
     const next = row!.n;
-    await r.prisma.$executeRaw`UPDATE "Handle" SET handle = ${`ZZA${String(next)}-DK`} WHERE handle = ${b.handle}`;
+    await r.prisma
+      .$executeRaw`UPDATE "Handle" SET handle = ${`ZZA${String(next)}-DK`} WHERE handle = ${b.handle}`;
     const c = await createContact(proxy(), company({ name: "Zulu Zeta Alpha A/S" }));
     expect(c.handle).toBe(`ZZA${String(next + 1n)}-DK`);
   });
@@ -182,7 +245,10 @@ describe("R-CON-1 handle ids", () => {
 describe("R-CON-1 listing and reading contacts", () => {
   it("R-CON-1 searches by name, email, handle id and CVR; filters by type; only the account's own", async () => {
     const tag = unique();
-    const c = await createContact(proxy(), company({ name: `Søgefirma ${tag} A/S`, email: `find-${tag}@sog.test`, cvr: "30071700" }));
+    const c = await createContact(
+      proxy(),
+      company({ name: `Søgefirma ${tag} A/S`, email: `find-${tag}@sog.test`, cvr: "30071700" }),
+    );
     const handles = async (input: Parameters<typeof listContacts>[1]) =>
       (await listContacts(proxy(), input)).contacts.map((x) => x.handle);
     expect(await handles({ search: `søgefirma ${tag}` })).toEqual([c.handle]);
@@ -194,7 +260,9 @@ describe("R-CON-1 listing and reading contacts", () => {
     expect(await countContacts(proxy(), { search: tag })).toBe(1);
     // Other Registrar's contacts are not Demo's, and Demo's are not Other's
     expect(await handles({ search: "Odder Cykler" })).toEqual([]);
-    const otherHandles = (await listContacts(otherProxy(), { limit: 200 })).contacts.map((x) => x.handle);
+    const otherHandles = (await listContacts(otherProxy(), { limit: 200 })).contacts.map(
+      (x) => x.handle,
+    );
     expect(otherHandles).toContain("OC1-DK");
     expect(otherHandles).not.toContain("JCA1-DK");
     expect((await listContacts(otherProxy(), { search: tag })).contacts).toEqual([]);
@@ -206,46 +274,69 @@ describe("R-CON-1 listing and reading contacts", () => {
     ["name", "desc"],
     ["handle", "asc"],
     ["handle", "desc"],
-  ] as const)("R-CON-1 keyset pagination by %s %s walks every contact once, forwards and back", async (sort, dir) => {
-    const all = (await listContacts(proxy(), { sort, dir, limit: 200 })).contacts.map((c) => c.handle);
-    expect(all.length).toBeGreaterThan(50);
-    const pages: string[][] = [];
-    let page = await listContacts(proxy(), { sort, dir, limit: 7 });
-    expect(page.prevCursor).toBeNull();
-    pages.push(page.contacts.map((c) => c.handle));
-    while (page.nextCursor) {
-      page = await listContacts(proxy(), { sort, dir, limit: 7, cursor: page.nextCursor });
-      expect(page.contacts.length).toBeLessThanOrEqual(7);
+  ] as const)(
+    "R-CON-1 keyset pagination by %s %s walks every contact once, forwards and back",
+    async (sort, dir) => {
+      const all = (await listContacts(proxy(), { sort, dir, limit: 200 })).contacts.map(
+        (c) => c.handle,
+      );
+      expect(all.length).toBeGreaterThan(50);
+      const pages: string[][] = [];
+      let page = await listContacts(proxy(), { sort, dir, limit: 7 });
+      expect(page.prevCursor).toBeNull();
       pages.push(page.contacts.map((c) => c.handle));
-    }
-    expect(pages.flat()).toEqual(all);
-    // and back from the last page to the first, page by page
-    for (let i = pages.length - 2; i >= 0; i -= 1) {
-      page = await listContacts(proxy(), { sort, dir, limit: 7, cursor: page.prevCursor, backward: true });
-      expect(page.contacts.map((c) => c.handle)).toEqual(pages[i]);
-    }
-    expect(page.prevCursor).toBeNull();
-    expect(page.nextCursor).not.toBeNull();
-  });
+      while (page.nextCursor) {
+        page = await listContacts(proxy(), { sort, dir, limit: 7, cursor: page.nextCursor });
+        expect(page.contacts.length).toBeLessThanOrEqual(7);
+        pages.push(page.contacts.map((c) => c.handle));
+      }
+      expect(pages.flat()).toEqual(all);
+      // and back from the last page to the first, page by page
+      for (let i = pages.length - 2; i >= 0; i -= 1) {
+        page = await listContacts(proxy(), {
+          sort,
+          dir,
+          limit: 7,
+          cursor: page.prevCursor,
+          backward: true,
+        });
+        expect(page.contacts.map((c) => c.handle)).toEqual(pages[i]);
+      }
+      expect(page.prevCursor).toBeNull();
+      expect(page.nextCursor).not.toBeNull();
+    },
+  );
 
   it("R-CON-1 an invalid page cursor is refused", async () => {
-    await expect(listContacts(proxy(), { cursor: "not-a-cursor" })).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
+    await expect(listContacts(proxy(), { cursor: "not-a-cursor" })).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+    });
   });
 
   it("R-CON-1 a contact's page: its domains by role and its history; another registrar's is NOT_FOUND", async () => {
     const c = await createContact(proxy(), person());
     const domain = await registerTo(c.handle);
-    await updateContact(proxy(), { handle: c.handle, ...person({ name: c.name, email: "ny@adresse.test" }) });
+    await updateContact(proxy(), {
+      handle: c.handle,
+      ...person({ name: c.name, email: "ny@adresse.test" }),
+    });
     const details = await getContact(registrar(), { handle: c.handle.toLowerCase() });
     expect(details.domains.registrant.map((d) => d.name)).toEqual([domain]);
     expect(details.domainCounts).toEqual({ registrant: 1, proxy: 0, payer: 0 });
     expect(details.history.map((e) => e.operation)).toEqual(["contact.update", "contact.create"]);
-    expect(details.history[0]).toMatchObject({ before: { email: "karen@jensen.test" }, after: { email: "ny@adresse.test" } });
+    expect(details.history[0]).toMatchObject({
+      before: { email: "karen@jensen.test" },
+      after: { email: "ny@adresse.test" },
+    });
     const bf = await getContact(proxy(), { handle: "BF5-DK" });
     expect(bf).toMatchObject({ managementModel: "REGISTRANT", readOnly: true });
     expect(bf.domains.proxy.map((d) => d.name)).toContain("bk-fremad.dk");
-    await expect(getContact(otherProxy(), { handle: c.handle })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(getContact(proxy(), { handle: "OC1-DK" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getContact(otherProxy(), { handle: c.handle })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(getContact(proxy(), { handle: "OC1-DK" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });
 
@@ -255,9 +346,20 @@ describe("R-CON-1 editing contacts", () => {
     await registerTo(c.handle);
     const updated = await updateContact(proxy(), {
       handle: c.handle,
-      ...company({ name: c.name, street1: "Vesterbrogade 1", street2: null, email: "ny@testfirma.test", phone: "+45 70 10 20 30" }),
+      ...company({
+        name: c.name,
+        street1: "Vesterbrogade 1",
+        street2: null,
+        email: "ny@testfirma.test",
+        phone: "+45 70 10 20 30",
+      }),
     });
-    expect(updated).toMatchObject({ street1: "Vesterbrogade 1", street2: null, email: "ny@testfirma.test", phone: "+4570102030" });
+    expect(updated).toMatchObject({
+      street1: "Vesterbrogade 1",
+      street2: null,
+      email: "ny@testfirma.test",
+      phone: "+4570102030",
+    });
   });
 
   it.each([
@@ -265,26 +367,38 @@ describe("R-CON-1 editing contacts", () => {
     ["organisation", () => ({ organisation: "Salgsafdelingen" })],
     ["type", () => ({ type: "ASSOCIATION" as const })],
     ["cvr", () => ({ cvr: "10150817" })],
-  ])("R-CON-1 the %s of a registrant's handle may not change: REGISTRANT_CHANGE_NOT_ALLOWED points to the change of registrant", async (field, patch) => {
-    const c = await createContact(proxy(), company());
-    const domain = await registerTo(c.handle);
-    const input = { handle: c.handle, ...company({ name: c.name, ...patch(c) }) };
-    await expectRefusal(r, () => updateContact(proxy(), input), "REGISTRANT_CHANGE_NOT_ALLOWED");
-    const error = await errorOf(() => updateContact(proxy(), input));
-    expect(error.details).toMatchObject({ field, reason: "CONTACT_IS_REGISTRANT", domains: [domain] });
-    expect(error.message).toContain("change of registrant");
-    expect(error.message).toContain(domain);
-  });
+  ])(
+    "R-CON-1 the %s of a registrant's handle may not change: REGISTRANT_CHANGE_NOT_ALLOWED points to the change of registrant",
+    async (field, patch) => {
+      const c = await createContact(proxy(), company());
+      const domain = await registerTo(c.handle);
+      const input = { handle: c.handle, ...company({ name: c.name, ...patch(c) }) };
+      await expectRefusal(r, () => updateContact(proxy(), input), "REGISTRANT_CHANGE_NOT_ALLOWED");
+      const error = await errorOf(() => updateContact(proxy(), input));
+      expect(error.details).toMatchObject({
+        field,
+        reason: "CONTACT_IS_REGISTRANT",
+        domains: [domain],
+      });
+      expect(error.message).toContain("change of registrant");
+      expect(error.message).toContain(domain);
+    },
+  );
 
   it("R-CON-1 a contact that is no registrant (or only its proxy) may be renamed", async () => {
     const c = await createContact(proxy(), person());
-    const renamed = await updateContact(proxy(), { handle: c.handle, ...person({ name: "Karen Vester", type: "PERSON" }) });
+    const renamed = await updateContact(proxy(), {
+      handle: c.handle,
+      ...person({ name: "Karen Vester", type: "PERSON" }),
+    });
     expect(renamed.name).toBe("Karen Vester");
   });
 
   it("R-CON-1 the new registrant of a pending change of registrant is a registrant too", async () => {
     const c = await createContact(proxy(), person());
-    const domain = await r.prisma.domain.findFirstOrThrow({ where: { registrarId: r.demoId, state: "ACTIVE", managementModel: "REGISTRAR" } });
+    const domain = await r.prisma.domain.findFirstOrThrow({
+      where: { registrarId: r.demoId, state: "ACTIVE", managementModel: "REGISTRAR" },
+    });
     const from = await r.prisma.handle.findUniqueOrThrow({ where: { id: domain.registrantId } });
     const to = await r.prisma.handle.findUniqueOrThrow({ where: { handle: c.handle } });
     await r.prisma.registrantChangeRequest.create({
@@ -298,19 +412,51 @@ describe("R-CON-1 editing contacts", () => {
         createdAt: r.clock.now(),
       },
     });
-    await expectRefusal(r, () => updateContact(proxy(), { handle: c.handle, ...person({ name: "Ny Person" }) }), "REGISTRANT_CHANGE_NOT_ALLOWED");
+    await expectRefusal(
+      r,
+      () => updateContact(proxy(), { handle: c.handle, ...person({ name: "Ny Person" }) }),
+      "REGISTRANT_CHANGE_NOT_ALLOWED",
+    );
   });
 
   it("R-CON-1 registrant-managed handles and the registrar handle are read-only (CONTACT_READ_ONLY)", async () => {
-    const bf = { type: "ASSOCIATION" as const, name: "Boldklubben Fremad", street1: "Vestergade 1", postalCode: "5000", city: "Odense C", countryCode: "DK", email: "ny@bk-fremad.test", phone: "+45 70 00 00 00" };
-    await expectRefusal(r, () => updateContact(proxy(), { handle: "BF5-DK", ...bf }), "CONTACT_READ_ONLY");
-    expect((await errorOf(() => updateContact(proxy(), { handle: "BF5-DK", ...bf }))).details).toMatchObject({ reason: "REGISTRANT_MANAGED" });
-    await expectRefusal(r, () => updateContact(proxy(), { handle: "REG-DEMO", ...company({ name: "Demo Registrar A/S" }) }), "CONTACT_READ_ONLY");
+    const bf = {
+      type: "ASSOCIATION" as const,
+      name: "Boldklubben Fremad",
+      street1: "Vestergade 1",
+      postalCode: "5000",
+      city: "Odense C",
+      countryCode: "DK",
+      email: "ny@bk-fremad.test",
+      phone: "+45 70 00 00 00",
+    };
+    await expectRefusal(
+      r,
+      () => updateContact(proxy(), { handle: "BF5-DK", ...bf }),
+      "CONTACT_READ_ONLY",
+    );
+    expect(
+      (await errorOf(() => updateContact(proxy(), { handle: "BF5-DK", ...bf }))).details,
+    ).toMatchObject({ reason: "REGISTRANT_MANAGED" });
+    await expectRefusal(
+      r,
+      () =>
+        updateContact(proxy(), { handle: "REG-DEMO", ...company({ name: "Demo Registrar A/S" }) }),
+      "CONTACT_READ_ONLY",
+    );
   });
 
   it("R-CON-1 another registrar's contact is NOT_FOUND, as if it did not exist", async () => {
-    await expectRefusal(r, () => updateContact(otherProxy(), { handle: "MN2-DK", ...person({ name: "Mette Nielsen" }) }), "NOT_FOUND");
-    await expectRefusal(r, () => updateContact(proxy(), { handle: "OC1-DK", ...company({ name: "Odder Cykler A/S" }) }), "NOT_FOUND");
+    await expectRefusal(
+      r,
+      () => updateContact(otherProxy(), { handle: "MN2-DK", ...person({ name: "Mette Nielsen" }) }),
+      "NOT_FOUND",
+    );
+    await expectRefusal(
+      r,
+      () => updateContact(proxy(), { handle: "OC1-DK", ...company({ name: "Odder Cykler A/S" }) }),
+      "NOT_FOUND",
+    );
   });
 
   it("R-CON-1 an older handle's unchanged CVR is not checked again; its email may change", async () => {
@@ -328,7 +474,11 @@ describe("R-CON-1 editing contacts", () => {
       phone: jca.phone!,
       cvr: jca.cvr,
     });
-    expect(updated).toMatchObject({ email: "ny@jensen-consulting.test", cvr: "DK11223344", phone: "+4570000000" });
+    expect(updated).toMatchObject({
+      email: "ny@jensen-consulting.test",
+      cvr: "DK11223344",
+      phone: "+4570000000",
+    });
   });
 });
 
@@ -351,12 +501,32 @@ describe("R-REG-3 registrant-managed registrants named by id", () => {
         createdAt: r.clock.now(),
       },
     });
-    const input = { name: freshName("selv"), nameServers: OUT_OF_ZONE, managementModel: "registrant" as const, termsAcceptedAt: r.clock.now() };
+    const input = {
+      name: freshName("selv"),
+      nameServers: OUT_OF_ZONE,
+      managementModel: "registrant" as const,
+      termsAcceptedAt: r.clock.now(),
+    };
     const result = await registerDomain(registrar(), { ...input, registrant: own.handle });
     expect(result.domain).toMatchObject({ managementModel: "REGISTRANT", registrant: own.handle });
     // under registrar management the registrant must be one of the account's own contacts
-    await expectRefusal(r, () => registerDomain(registrar(), { ...input, name: freshName("selv"), managementModel: "registrar", registrant: own.handle }), "NOT_FOUND");
+    await expectRefusal(
+      r,
+      () =>
+        registerDomain(registrar(), {
+          ...input,
+          name: freshName("selv"),
+          managementModel: "registrar",
+          registrant: own.handle,
+        }),
+      "NOT_FOUND",
+    );
     await r.prisma.handle.update({ where: { id: own.id }, data: { accountId: r.otherId } });
-    await expectRefusal(r, () => registerDomain(registrar(), { ...input, name: freshName("selv"), registrant: own.handle }), "NOT_FOUND");
+    await expectRefusal(
+      r,
+      () =>
+        registerDomain(registrar(), { ...input, name: freshName("selv"), registrant: own.handle }),
+      "NOT_FOUND",
+    );
   });
 });
