@@ -15,6 +15,7 @@ export type ForgeFixtures = {
   domain: string; // a Demo domain
   suspendedDomain: string;
   messageIds: number[]; // Demo's unread notifications
+  contact: string; // a registrar-managed Demo contact of type PERSON (handle id), e.g. MN2-DK
 };
 
 export type ActionDefinition<S extends z.ZodType, T> = {
@@ -25,6 +26,12 @@ export type ActionDefinition<S extends z.ZodType, T> = {
   revalidate?: (input: z.output<S>) => string[];
   /** An input naming another registrar's objects, for the generated access test. */
   forge(f: ForgeFixtures): unknown;
+  /**
+   * The action only creates objects in the actor's own account and names none of another's
+   * (e.g. "Create contact"): Other Registrar may use it, so the access test does not expect its
+   * refusal for Other — only for the Demo users without the verb.
+   */
+  createsOwnOnly?: true;
 };
 
 export type DefinedAction<S extends z.ZodType = z.ZodType, T = unknown> = ((

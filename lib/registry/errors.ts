@@ -84,6 +84,11 @@ const accountCodes = {
     "The handles differ in name, organisation, type, CVR/EAN or management model (R-CON-2).",
 } as const;
 
+const contactCodes = {
+  CONTACT_READ_ONLY:
+    "A registrant-managed handle belongs to its registrant, and the registrar handle follows the account: neither is edited as a contact (R-CON-1).",
+} as const;
+
 export const errorCatalogue = {
   common: commonCodes,
   domain: domainCodes,
@@ -92,6 +97,7 @@ export const errorCatalogue = {
   dnssec: dnssecCodes,
   account: accountCodes,
   billing: billingCodes,
+  contact: contactCodes,
 } as const;
 
 export type ErrorAggregate = keyof typeof errorCatalogue;
@@ -102,6 +108,7 @@ export type NameServerErrorCode = keyof typeof nameServerCodes;
 export type DnssecErrorCode = keyof typeof dnssecCodes;
 export type AccountErrorCode = keyof typeof accountCodes;
 export type BillingErrorCode = keyof typeof billingCodes;
+export type ContactErrorCode = keyof typeof contactCodes;
 export type RegistryErrorCode =
   | CommonErrorCode
   | DomainErrorCode
@@ -109,7 +116,8 @@ export type RegistryErrorCode =
   | NameServerErrorCode
   | DnssecErrorCode
   | AccountErrorCode
-  | BillingErrorCode;
+  | BillingErrorCode
+  | ContactErrorCode;
 
 export type ErrorCodeInfo = { code: RegistryErrorCode; aggregate: ErrorAggregate; meaning: string };
 

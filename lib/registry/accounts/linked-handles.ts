@@ -2,7 +2,7 @@ import type { Tx } from "@/lib/db/client";
 import type { HandleType } from "@/lib/db/generated/enums";
 import type { CoreContext } from "@/lib/registry/context";
 import { RegistryError } from "@/lib/registry/errors";
-import { findPortfolioHandle } from "@/lib/registry/contacts";
+import { findPortfolioHandle, issueHandleId } from "@/lib/registry/contacts";
 import { runRegistrarOperation } from "@/lib/registry/operation";
 import { requirePermission } from "@/lib/registry/permissions";
 
@@ -70,22 +70,6 @@ export async function listLinkCandidates(ctx: CoreContext): Promise<HandleSummar
     orderBy: { handle: "asc" },
   });
   return rows.map((h) => summary(h, account.handleId));
-}
-
-/** Registry-issued id: up to three initials of the name, a number, "-DK" (e.g. DRA9-DK). */
-async function issueHandleId(tx: Tx, name: string): Promise<string> {
-  const initials =
-    name
-      .normalize("NFD")
-      .replace(/[^A-Za-z ]/g, "")
-      .split(/\s+/)
-      .filter(Boolean)
-      .map((w) => w[0]!.toUpperCase())
-      .join("")
-      .slice(0, 3) || "H";
-  let n = (await tx.handle.count()) + 1;
-  while (await tx.handle.findUnique({ where: { handle: `${initials}${n}-DK` }, select: { id: true } })) n += 1;
-  return `${initials}${n}-DK`;
 }
 
 /** A new handle with the account's data, linked at once (management model: the account default). */
