@@ -101,8 +101,16 @@ export async function benchDomainList(ctx: CoreContext, domains: number) {
   await variant(ctx, `deep keyset page, back`, { ...page, cursor: back });
   await variant(ctx, "first page by expiry", { ...page, sort: "expiry" });
   const expiryCursor = await cursorAt(ctx, { sort: "expiry" }, deep);
-  await variant(ctx, "deep keyset page by expiry", { ...page, sort: "expiry", cursor: expiryCursor });
-  await variant(ctx, "first page by created, desc", { ...page, sort: "created", direction: "desc" });
+  await variant(ctx, "deep keyset page by expiry", {
+    ...page,
+    sort: "expiry",
+    cursor: expiryCursor,
+  });
+  await variant(ctx, "first page by created, desc", {
+    ...page,
+    sort: "created",
+    direction: "desc",
+  });
   await variant(ctx, "prefix search 'bager-'", { ...page, search: "bager-" });
   await variant(ctx, "prefix search 'frisør-1' (U-label)", { ...page, search: "frisør-1" });
   await variant(ctx, "prefix search 'shop-a1' sorted by expiry", {
@@ -111,7 +119,11 @@ export async function benchDomainList(ctx: CoreContext, domains: number) {
     sort: "expiry",
   });
   await variant(ctx, "contains search 'a1b'", { ...page, search: "a1b", match: "contains" });
-  await variant(ctx, "contains search 'ø' (1 character)", { ...page, search: "ø", match: "contains" });
+  await variant(ctx, "contains search 'ø' (1 character)", {
+    ...page,
+    search: "ø",
+    match: "contains",
+  });
   await variant(ctx, "filter state SUSPENDED", { ...page, states: ["SUSPENDED"] });
   await variant(ctx, "filter state HELD", { ...page, states: ["HELD"] });
   await variant(ctx, "filter state ACTIVE", { ...page, states: ["ACTIVE"] });
@@ -154,7 +166,9 @@ export async function benchDomainList(ctx: CoreContext, domains: number) {
     ]);
     detailTimes.push(performance.now() - start);
   }
-  console.log(`${"domain page (getDomainDetail + domainActions)".padEnd(52)} p95 ${p95(detailTimes).toFixed(1).padStart(7)} ms`);
+  console.log(
+    `${"domain page (getDomainDetail + domainActions)".padEnd(52)} p95 ${p95(detailTimes).toFixed(1).padStart(7)} ms`,
+  );
 
   // The export of the whole portfolio: time, size and the RSS it adds over the baseline.
   globalThis.gc?.();

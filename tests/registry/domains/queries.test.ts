@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   countDomains,
   type DomainListRow,
+  domainListTuning,
   type DomainSort,
   exportDomainsCsv,
   getDomain,
@@ -133,6 +134,22 @@ describe("listDomains: sorting and keyset pages both ways (issue 14)", () => {
     ["created", "asc"],
     ["created", "desc"],
   ];
+
+  it.each(sorts)("sort %s %s: the index walk (large results) reads the same pages", async (sort, direction) => {
+    const sorted = await walk(viewer(), { sort, direction, limit: 7 });
+    domainListTuning.materializeUpTo = -1;
+    try {
+      const walked = await walk(viewer(), { sort, direction, limit: 7 });
+      expect(walked.pages).toEqual(sorted.pages);
+      const searched = await walk(viewer(), { sort, direction, limit: 3, search: "u" });
+      domainListTuning.materializeUpTo = 10_000;
+      expect((await walk(viewer(), { sort, direction, limit: 3, search: "u" })).pages).toEqual(
+        searched.pages,
+      );
+    } finally {
+      domainListTuning.materializeUpTo = 10_000;
+    }
+  });
 
   it.each(sorts)("sort %s %s: every live domain once, in order, undated last", async (sort, direction) => {
     const { rows } = await walk(viewer(), { sort, direction, limit: 7 });
