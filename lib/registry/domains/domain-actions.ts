@@ -156,22 +156,22 @@ export async function domainActions(
   const policy = await getPolicy(ctx.db);
   const now = ctx.clock.now();
   const allowed = DOMAIN_ACTIONS.filter((action) => can(actor, ACTIONS[action].verb));
-  const results: DomainAction[] = [];
-  // One after the other: a handful of small reads, and PGlite serves one query at a time anyway.
-  for (const action of allowed) {
-    const { verb, check } = ACTIONS[action];
-    try {
-      await check({ db: ctx.db, actor, domain, policy, now });
-      results.push({ action, verb, possible: true, reason: null });
-    } catch (error) {
-      if (!isRegistryError(error)) throw error;
-      results.push({
-        action,
-        verb,
-        possible: false,
-        reason: { code: error.code, message: error.message, details: error.details },
-      });
-    }
-  }
-  return results;
+  // read-only checks, side by side (PostgreSQL runs them on several connections)
+  return Promise.all(
+    allowed.map(async (action): Promise<DomainAction> => {
+      const { verb, check } = ACTIONS[action];
+      try {
+        await check({ db: ctx.db, actor, domain, policy, now });
+        return { action, verb, possible: true, reason: null };
+      } catch (error) {
+        if (!isRegistryError(error)) throw error;
+        return {
+          action,
+          verb,
+          possible: false,
+          reason: { code: error.code, message: error.message, details: error.details },
+        };
+      }
+    }),
+  );
 }

@@ -7,7 +7,7 @@ import type {
 } from "@/lib/db/generated/enums";
 import type { RegistrarActor } from "@/lib/registry/actor";
 import type { CoreContext } from "@/lib/registry/context";
-import { type CsvValue, streamCsv } from "@/lib/registry/csv";
+import { type CsvValue, streamCsv } from "@/lib/registry/billing";
 import { RegistryError } from "@/lib/registry/errors";
 import { requirePermission } from "@/lib/registry/permissions";
 import {
