@@ -1,8 +1,0 @@
--- CreateIndex
-CREATE INDEX "Domain_registrarId_uLabel_id_idx" ON "Domain"("registrarId", "uLabel", "id");
-
--- CreateIndex
-CREATE INDEX "Domain_registrarId_exDate_uLabel_id_idx" ON "Domain"("registrarId", "exDate", "uLabel", "id");
-
--- CreateIndex
-CREATE INDEX "Domain_registrarId_crDate_uLabel_id_idx" ON "Domain"("registrarId", "crDate", "uLabel", "id");
