@@ -1,4 +1,4 @@
-import { type Options, stringify } from "csv-stringify";
+import type { Options } from "csv-stringify";
 import { stringify as stringifySync } from "csv-stringify/sync";
 
 // The core's CSV writer (the ledger's export, R-PAY-3, and the domain list's, issue 14; other
@@ -40,34 +40,24 @@ export function formatCsv(
 
 /**
  * A streamed CSV document: the header, then each batch of rows as it arrives (the caller reads
- * batches from the database one after another, so memory holds one batch at a time). With `bom`,
- * the text starts with U+FEFF so that spreadsheet programs read it as UTF-8 (æ, ø, å).
+ * batches from the database one after another, so memory holds one batch at a time). Each batch
+ * is one chunk of text. With `bom`, the text starts with U+FEFF so that spreadsheet programs read
+ * it as UTF-8 (æ, ø, å).
  */
 export async function* streamCsv(
   header: readonly string[],
   batches: AsyncIterable<readonly (readonly CsvValue[])[]>,
   options: { bom?: boolean } = {},
 ): AsyncGenerator<string> {
-  const stringifier = stringify({ ...baseOptions, bom: options.bom === true });
-  const chunks: string[] = [];
-  stringifier.on("data", (chunk: Buffer | string) => chunks.push(chunk.toString()));
-  const drain = () => chunks.splice(0, chunks.length).join("");
-  const write = (record: readonly CsvValue[]) =>
-    new Promise<void>((resolve, reject) =>
-      stringifier.write([...record], (error) => (error ? reject(error) : resolve())),
-    );
-  const finished = new Promise<void>((resolve, reject) => {
-    stringifier.on("end", resolve);
-    stringifier.on("error", reject);
-  });
-  await write(header);
+  let head = (options.bom ? "\uFEFF" : "") + formatCsv(header, []);
   for await (const batch of batches) {
-    for (const row of batch) await write(row);
-    const text = drain();
-    if (text) yield text;
+    if (batch.length === 0) continue;
+    const text = stringifySync(
+      batch.map((row) => [...row]),
+      baseOptions,
+    );
+    yield head + text;
+    head = "";
   }
-  stringifier.end();
-  await finished;
-  const rest = drain();
-  if (rest) yield rest;
+  if (head) yield head;
 }

@@ -327,10 +327,9 @@ async function readFrom(
   from: Keyset | null,
   backward: boolean,
   take: number,
-  total: number,
+  materialize: boolean,
 ): Promise<Row[]> {
   const order: SortDirection = backward === (direction === "asc") ? "desc" : "asc";
-  const materialize = total <= domainListTuning.materializeUpTo;
   if (SORT_COLUMN[sort] === null) {
     return readSegment(ctx, where, sort, "undated", order, from, take, materialize);
   }
@@ -376,7 +375,21 @@ async function readPage(
   const cursor = input.cursor ? decodeCursor(input.cursor, sort, direction) : null;
   const where = filterSql(actor.accountId, input, ctx.clock.now());
   const backward = cursor?.p === "before";
-  const rows = await readFrom(ctx, where, sort, direction, cursor, backward, limit + 1, total);
+  // A name-sorted prefix search walks the name index from its lower bound: its matches lie
+  // together there, however many they are.
+  const prefixByName =
+    sort === "name" && input.match !== "contains" && normaliseDomainSearch(input.search) !== "";
+  const materialize = total <= domainListTuning.materializeUpTo && !prefixByName;
+  const rows = await readFrom(
+    ctx,
+    where,
+    sort,
+    direction,
+    cursor,
+    backward,
+    limit + 1,
+    materialize,
+  );
   const more = rows.length > limit;
   const page = rows.slice(0, limit);
   if (backward) page.reverse();
