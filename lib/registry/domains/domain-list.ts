@@ -313,7 +313,7 @@ async function readSegment(
  * Up to `materializeUpTo` matches, a page is read through the filter and sorted (readSegment).
  * Tests lower it to walk the order's index with the demo's sixty domains.
  */
-export const domainListTuning = { materializeUpTo: 20_000 };
+export const domainListTuning = { materializeUpTo: 5_000 };
 
 /**
  * Up to `take` rows after (or, with `backward`, before) the keyset in the display order. Dated

@@ -142,12 +142,12 @@ describe("listDomains: sorting and keyset pages both ways (issue 14)", () => {
       const walked = await walk(viewer(), { sort, direction, limit: 7 });
       expect(walked.pages).toEqual(sorted.pages);
       const searched = await walk(viewer(), { sort, direction, limit: 3, search: "u" });
-      domainListTuning.materializeUpTo = 20_000;
+      domainListTuning.materializeUpTo = 5_000;
       expect((await walk(viewer(), { sort, direction, limit: 3, search: "u" })).pages).toEqual(
         searched.pages,
       );
     } finally {
-      domainListTuning.materializeUpTo = 20_000;
+      domainListTuning.materializeUpTo = 5_000;
     }
   });
 
