@@ -3,7 +3,7 @@ import { coreContext } from "@/lib/auth/context";
 import { domainsCsvFileName, exportDomainsCsv } from "@/lib/registry/domains";
 import { isRegistryError } from "@/lib/registry/errors";
 import { can } from "@/lib/registry/permissions";
-import { domainListInput, parseDomainListParams } from "@/lib/schemas/domain-list";
+import { domainListInput, domainsTable } from "../_components/domains-table-params";
 
 // GET /domains/export?<the list's URL state>: the CSV of exactly the filtered, sorted list
 // (issue 14). A route handler is not under the portal layout's guard, so it checks the actor and
@@ -16,7 +16,7 @@ export async function GET(request: Request): Promise<Response> {
   if (!actor) return new Response("Not signed in", { status: 401 });
   if (!can(actor, "domain.view")) return new Response("Forbidden", { status: 403 });
   const { cursor: _cursor, limit: _limit, ...input } = domainListInput(
-    parseDomainListParams(new URL(request.url).searchParams),
+    domainsTable.load(new URL(request.url).searchParams),
   );
   const ctx = coreContext(actor);
   let chunks: AsyncGenerator<string>;
