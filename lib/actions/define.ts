@@ -13,6 +13,7 @@ export type ForgeFixtures = {
   domain: string; // a Demo domain
   suspendedDomain: string;
   messageIds: number[]; // Demo's unread notifications
+  checkoutId?: string; // an open card checkout of Demo's
 };
 
 export type ActionDefinition<S extends z.ZodType, T> = {
@@ -23,6 +24,11 @@ export type ActionDefinition<S extends z.ZodType, T> = {
   revalidate?: (input: z.output<S>) => string[];
   /** An input naming another registrar's objects, for the generated access test. */
   forge(f: ForgeFixtures): unknown;
+  /**
+   * "account": the action names no object and acts on the actor's own account only (a top-up, the
+   * low-balance threshold), so another registrar calling it is no access case.
+   */
+  scope?: "account";
 };
 
 export type DefinedAction<S extends z.ZodType = z.ZodType, T = unknown> = ((
