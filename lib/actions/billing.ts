@@ -6,11 +6,7 @@ import {
   setLowBalanceThreshold,
   startCheckout,
 } from "@/lib/registry/billing";
-import {
-  lowBalanceThresholdSchema,
-  payCheckoutSchema,
-  topUpSchema,
-} from "@/lib/schemas/billing";
+import { lowBalanceThresholdSchema, payCheckoutSchema, topUpSchema } from "@/lib/schemas/billing";
 import { defineAction } from "./define";
 
 // Issue 18: the Payer's writes. The card goes to the provider and nowhere else (never logged,

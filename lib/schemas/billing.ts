@@ -78,7 +78,11 @@ export const payCheckoutSchema = z.object({
     .string()
     .trim()
     .regex(/^\d{3,4}$/, "billing.validation.cvc"),
-  cardholder: z.string().trim().min(2, "billing.validation.cardholder").max(100, "billing.validation.cardholder"),
+  cardholder: z
+    .string()
+    .trim()
+    .min(2, "billing.validation.cardholder")
+    .max(100, "billing.validation.cardholder"),
 });
 
 /** "Low-balance alert at": 0 (off) to 1,000,000.00 DKK. */
@@ -110,7 +114,10 @@ export const LEDGER_OPERATION_VALUES = [
 export const ledgerFilterSchema = z.object({
   from: optionalDate,
   to: optionalDate,
-  operation: z.enum(LEDGER_OPERATION_VALUES).optional().or(z.literal("").transform(() => undefined)),
+  operation: z
+    .enum(LEDGER_OPERATION_VALUES)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   domain: z
     .string()
     .trim()

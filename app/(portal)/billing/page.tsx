@@ -29,7 +29,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function BillingPage() {
   const actor = await guardPage("billing.view");
   const ctx = coreContext(actor);
-  const [t, locale] = await Promise.all([getTranslations("billing"), getLocale() as Promise<Locale>]);
+  const [t, locale] = await Promise.all([
+    getTranslations("billing"),
+    getLocale() as Promise<Locale>,
+  ]);
   const [account, forecast] = await Promise.all([
     getBillingAccount(ctx),
     forecastAutoRenewalHorizons(ctx),
@@ -70,11 +73,16 @@ export default async function BillingPage() {
       <Card aria-labelledby="forecast-title">
         <CardHeader>
           <CardTitle id="forecast-title">{t("forecast.title")}</CardTitle>
-          <CardDescription>{t("forecast.description", { price: money(forecast.yearlyPrice) })}</CardDescription>
+          <CardDescription>
+            {t("forecast.description", { price: money(forecast.yearlyPrice) })}
+          </CardDescription>
         </CardHeader>
         <CardContent className="flex flex-col gap-4">
           {uncovered ? (
-            <p className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900" data-testid="forecast-warning">
+            <p
+              className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900"
+              data-testid="forecast-warning"
+            >
               {t("forecast.warning", {
                 balance: money(account.balance),
                 amount: money(uncovered.amount),
@@ -85,7 +93,11 @@ export default async function BillingPage() {
           ) : null}
           <ul className="grid gap-3 sm:grid-cols-3" aria-label={t("forecast.title")}>
             {forecast.horizons.map((h) => (
-              <li key={h.days} className="rounded-md border border-border p-3" data-testid={`horizon-${h.days}`}>
+              <li
+                key={h.days}
+                className="rounded-md border border-border p-3"
+                data-testid={`horizon-${h.days}`}
+              >
                 <p className="text-sm font-medium">{t("forecast.horizon", { days: h.days })}</p>
                 <p className="text-sm text-muted">{t("forecast.domains", { count: h.domains })}</p>
                 <p className="text-xl font-semibold">
@@ -93,7 +105,9 @@ export default async function BillingPage() {
                   {money(h.amount)}
                 </p>
                 <p className={`text-sm ${h.covered ? "text-green-800" : "text-danger"}`}>
-                  {h.covered ? t("forecast.covered") : t("forecast.notCovered", { shortfall: money(h.shortfall) })}
+                  {h.covered
+                    ? t("forecast.covered")
+                    : t("forecast.notCovered", { shortfall: money(h.shortfall) })}
                 </p>
               </li>
             ))}
@@ -157,9 +171,13 @@ export default async function BillingPage() {
           <CardContent>
             <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
               <dt className="text-muted">{t("instructions.fik")}</dt>
-              <dd className="font-mono" data-testid="fik-code">{account.fikCode}</dd>
+              <dd className="font-mono" data-testid="fik-code">
+                {account.fikCode}
+              </dd>
               <dt className="text-muted">{t("instructions.account")}</dt>
-              <dd className="font-mono" data-testid="bank-account">{account.accountNumber}</dd>
+              <dd className="font-mono" data-testid="bank-account">
+                {account.accountNumber}
+              </dd>
             </dl>
           </CardContent>
         </Card>

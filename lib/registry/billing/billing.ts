@@ -182,9 +182,13 @@ function ledgerWhere(accountId: string, filter: LedgerFilter): Prisma.LedgerEntr
     }
   }
   if (filter.from && filter.to && filter.from > filter.to) {
-    throw new RegistryError("VALIDATION_FAILED", `Date range ${filter.from}–${filter.to} is empty`, {
-      field: "to",
-    });
+    throw new RegistryError(
+      "VALIDATION_FAILED",
+      `Date range ${filter.from}–${filter.to} is empty`,
+      {
+        field: "to",
+      },
+    );
   }
   if (filter.from) createdAt.gte = expiryInstant(parseRegistryDate(filter.from));
   if (filter.to) createdAt.lt = expiryInstant(addDays(parseRegistryDate(filter.to), 1));

@@ -3,11 +3,7 @@ import type { CheckoutState } from "@/lib/db/generated/enums";
 import type { CoreContext } from "@/lib/registry/context";
 import { RegistryError } from "@/lib/registry/errors";
 import { creditAccount } from "@/lib/registry/billing/ledger";
-import {
-  balanceOf,
-  checkTopUpAmount,
-  insertPaymentOnce,
-} from "@/lib/registry/billing/payments";
+import { balanceOf, checkTopUpAmount, insertPaymentOnce } from "@/lib/registry/billing/payments";
 import type {
   CardDetails,
   DeclineCode,
@@ -83,7 +79,10 @@ export async function getCheckout(
   const actor = requirePermission(ctx.actor, "billing.topUp");
   const row = await findCheckout(ctx, actor.accountId, input.checkoutId);
   if (!row) throw notFound(input.checkoutId);
-  return { ...toView(row, row.payment?.providerReference ?? null), balance: await balanceOf(ctx.db, actor.accountId) };
+  return {
+    ...toView(row, row.payment?.providerReference ?? null),
+    balance: await balanceOf(ctx.db, actor.accountId),
+  };
 }
 
 /**
@@ -150,8 +149,7 @@ async function settleCheckout(
         include: { payment: { select: { providerReference: true } } },
       });
       let booked = false;
-      const settles =
-        row.state === "OPEN" && payment !== null && payment.status !== "pending";
+      const settles = row.state === "OPEN" && payment !== null && payment.status !== "pending";
       if (settles) {
         if (payment.accountId !== actor.accountId || payment.amount !== row.amount) {
           // a provider answering another checkout's payment: a programming or provider error

@@ -15,11 +15,7 @@ export type ProviderPaymentStatus = "succeeded" | "failed" | "pending";
 
 /** Why a card was declined, as a stable code the pages translate. */
 export type DeclineCode =
-  | "card_declined"
-  | "insufficient_funds"
-  | "expired_card"
-  | "unknown_card"
-  | "provider_error";
+  "card_declined" | "insufficient_funds" | "expired_card" | "unknown_card" | "provider_error";
 
 export type ProviderPayment = {
   reference: string;

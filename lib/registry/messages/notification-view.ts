@@ -131,7 +131,8 @@ export function describeNotification(n: {
   let params = spec ? spec(data) : null;
   // every text but these names its domain
   if (!n.domainName && !NO_DOMAIN_TYPES.has(n.type)) params = null;
-  if (params && n.domainName) params = { domain: { kind: "text", value: uLabelOf(n.domainName) }, ...params };
+  if (params && n.domainName)
+    params = { domain: { kind: "text", value: uLabelOf(n.domainName) }, ...params };
   const link = typeof data.link === "string" && data.link.startsWith("/r/") ? data.link : null;
   return {
     type: n.type,

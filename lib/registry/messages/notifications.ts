@@ -105,7 +105,9 @@ export async function listMessagePage(
     : { accountId: actor.accountId, ackedAt: null };
   const where: Prisma.NotificationWhereInput = input.type ? { ...scope, type: input.type } : scope;
   const page: Prisma.NotificationWhereInput =
-    input.after != null ? { ...where, id: input.history ? { lt: input.after } : { gt: input.after } } : where;
+    input.after != null
+      ? { ...where, id: input.history ? { lt: input.after } : { gt: input.after } }
+      : where;
   const [rows, count, unread, grouped] = await Promise.all([
     ctx.db.notification.findMany({
       where: page,

@@ -106,7 +106,11 @@ describe("R-PAY-2 card checkout", () => {
 
   it("R-PAY-2 amounts are 1.00–100,000.00 DKK in whole øre (VALIDATION_FAILED at the amount)", async () => {
     for (const amount of [99, 10_000_001, 150.5, -100]) {
-      await expectRefusal(r, () => startCheckout(payer(), provider, { amount }), "VALIDATION_FAILED");
+      await expectRefusal(
+        r,
+        () => startCheckout(payer(), provider, { amount }),
+        "VALIDATION_FAILED",
+      );
     }
     await expect(startCheckout(payer(), provider, { amount: 99 })).rejects.toMatchObject({
       details: { field: "amount" },
@@ -146,7 +150,10 @@ describe("R-PAY-2 card checkout", () => {
     await expectRefusal(
       r,
       () =>
-        payCheckout(r.ctx(r.user(["REGISTRAR"])), provider, { checkoutId: checkout.id, card: good }),
+        payCheckout(r.ctx(r.user(["REGISTRAR"])), provider, {
+          checkoutId: checkout.id,
+          card: good,
+        }),
       "NOT_AUTHORIZED",
     );
   });

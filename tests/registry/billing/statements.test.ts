@@ -24,7 +24,9 @@ const payer = () => r.ctx(r.user(["PAYER"]));
 
 describe("R-PAY-3 ledger over the demo data", () => {
   it("R-PAY-3 every account's entries sum to its balance, and each entry's balanceAfter is the running sum", async () => {
-    const accounts = await r.prisma.registrarAccount.findMany({ select: { id: true, balance: true } });
+    const accounts = await r.prisma.registrarAccount.findMany({
+      select: { id: true, balance: true },
+    });
     expect(accounts.length).toBeGreaterThanOrEqual(2);
     for (const account of accounts) {
       const entries = await r.prisma.ledgerEntry.findMany({
@@ -76,7 +78,9 @@ describe("R-PAY-3 ledger over the demo data", () => {
     const day = reg.createdAt.toISOString().slice(0, 10);
     const sameDay = await listLedger(payer(), { from: day, to: day, limit: 200 });
     expect(sameDay.entries.map((e) => e.id)).toContain(reg.id);
-    await expect(listLedger(payer(), { from: "2026-03-10", to: "2026-03-01" })).rejects.toMatchObject({
+    await expect(
+      listLedger(payer(), { from: "2026-03-10", to: "2026-03-01" }),
+    ).rejects.toMatchObject({
       code: "VALIDATION_FAILED",
       details: { field: "to" },
     });
@@ -102,9 +106,18 @@ describe("R-PAY-3 ledger over the demo data", () => {
       await r.prisma.ledgerEntry.count({ where: { accountId: r.demoId } }),
     );
     const first = all.entries[0]!;
-    expect(lines[1]!.startsWith(`${first.id},${first.createdAt.toISOString()},${first.operation},${first.amount},`)).toBe(true);
+    expect(
+      lines[1]!.startsWith(
+        `${first.id},${first.createdAt.toISOString()},${first.operation},${first.amount},`,
+      ),
+    ).toBe(true);
     const filtered = await exportLedgerCsv(payer(), { operation: "TOP_UP_CARD" });
-    expect(filtered.split("\r\n").slice(1, -1).every((l) => l.includes(",TOP_UP_CARD,"))).toBe(true);
+    expect(
+      filtered
+        .split("\r\n")
+        .slice(1, -1)
+        .every((l) => l.includes(",TOP_UP_CARD,")),
+    ).toBe(true);
   });
 
   it("R-PAY-3 the CSV refuses a Registrar before streaming (NOT_AUTHORIZED)", () => {

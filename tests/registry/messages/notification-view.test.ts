@@ -8,7 +8,9 @@ import { NOTIFICATION_TYPES, describeNotification } from "@/lib/registry/message
 // ICU parameters — and fall back to the stored text when the type or its data is unknown.
 
 const catalogue = (locale: string) =>
-  JSON.parse(readFileSync(new URL(`../../../messages/${locale}/messages.json`, import.meta.url), "utf8")) as {
+  JSON.parse(
+    readFileSync(new URL(`../../../messages/${locale}/messages.json`, import.meta.url), "utf8"),
+  ) as {
     types: Record<string, string>;
     text: Record<string, string>;
   };
@@ -18,17 +20,29 @@ const samples: Record<string, { domainName: string | null; data: unknown }> = {
   DOMAIN_CANCELLED: { domainName: "eksempel.dk", data: { deleteAt: "2026-04-09T22:00:00.000Z" } },
   DOMAIN_EXPIRED_SUSPENDED: { domainName: "eksempel.dk", data: { deleteOn: "2026-04-09" } },
   DOMAIN_DELETED: { domainName: "eksempel.dk", data: { markedNameServers: ["ns1.eksempel.dk"] } },
-  DOMAIN_AUTO_RENEWED: { domainName: "eksempel.dk", data: { exDate: "2027-03-10", invoiced: true } },
-  DOMAIN_SUSPENDED_NON_PAYMENT: { domainName: "eksempel.dk", data: { invoice: 7, deleteOn: "2026-05-01" } },
+  DOMAIN_AUTO_RENEWED: {
+    domainName: "eksempel.dk",
+    data: { exDate: "2027-03-10", invoiced: true },
+  },
+  DOMAIN_SUSPENDED_NON_PAYMENT: {
+    domainName: "eksempel.dk",
+    data: { invoice: 7, deleteOn: "2026-05-01" },
+  },
   DOMAIN_REDELEGATED: {
     domainName: "eksempel.dk",
     data: { nameServers: ["ns1.a.net", "ns2.a.net"], removedDsRecords: 1 },
   },
   TRANSFER_OUT: { domainName: "eksempel.dk", data: { to: "Other Registrar ApS" } },
-  TRANSFER_IN: { domainName: "eksempel.dk", data: { from: "Other Registrar ApS", exDate: "2027-01-01" } },
+  TRANSFER_IN: {
+    domainName: "eksempel.dk",
+    data: { from: "Other Registrar ApS", exDate: "2027-01-01" },
+  },
   REGISTRATION_TERMS_REQUESTED: {
     domainName: "xn--sbakke-bya.dk",
-    data: { link: "/r/terms/0123456789abcdef0123456789abcdef", holdExpiresAt: "2026-03-13T23:00:00.000Z" },
+    data: {
+      link: "/r/terms/0123456789abcdef0123456789abcdef",
+      holdExpiresAt: "2026-03-13T23:00:00.000Z",
+    },
   },
   REGISTRATION_COMPLETED: { domainName: "eksempel.dk", data: { exDate: "2027-03-10" } },
   REGISTRATION_REFUSED: { domainName: "eksempel.dk", data: null },
@@ -36,7 +50,11 @@ const samples: Record<string, { domainName: string | null; data: unknown }> = {
   REGISTRATION_TERMS_EXPIRED: { domainName: "eksempel.dk", data: null },
   REGISTRANT_CHANGE_TERMS_REQUESTED: {
     domainName: "eksempel.dk",
-    data: { requestId: "x", link: "/r/registrant-change/0123", expiresAt: "2026-03-24T10:00:00.000Z" },
+    data: {
+      requestId: "x",
+      link: "/r/registrant-change/0123",
+      expiresAt: "2026-03-24T10:00:00.000Z",
+    },
   },
   REGISTRANT_CHANGE_ID_CONTROL_REQUESTED: {
     domainName: "eksempel.dk",
@@ -45,7 +63,10 @@ const samples: Record<string, { domainName: string | null; data: unknown }> = {
   REGISTRANT_CHANGE_ID_CONTROL_REJECTED: { domainName: "eksempel.dk", data: { requestId: "x" } },
   REGISTRANT_CHANGE_TERMS_EXPIRED: { domainName: "eksempel.dk", data: { requestId: "x" } },
   REGISTRANT_CHANGE_ID_CONTROL_EXPIRED: { domainName: "eksempel.dk", data: { requestId: "x" } },
-  REGISTRANT_CHANGE_COMPLETED: { domainName: "eksempel.dk", data: { requestId: "x", from: "A1-DK", to: "B2-DK" } },
+  REGISTRANT_CHANGE_COMPLETED: {
+    domainName: "eksempel.dk",
+    data: { requestId: "x", from: "A1-DK", to: "B2-DK" },
+  },
   LOW_BALANCE: { domainName: null, data: { balance: 12_300, threshold: 50_000 } },
   PAYMENT_BOOKED: { domainName: null, data: { paymentId: "p", amount: 30_000 } },
   INVOICE_PAID: { domainName: "eksempel.dk", data: { number: 4, reactivated: true } },
@@ -102,17 +123,32 @@ describe("issue 12: registry messages in the reader's language", () => {
     expect(view.params.domain).toEqual({ kind: "text", value: "søbakke.dk" });
     expect(view.registrantLink).toBe("/r/terms/0123456789abcdef0123456789abcdef");
     expect(view.concerns).toBe("domain");
-    expect(describeNotification({ type: "LOW_BALANCE", message: "m", ...samples.LOW_BALANCE! }).concerns).toBe(
-      "billing",
-    );
+    expect(
+      describeNotification({ type: "LOW_BALANCE", message: "m", ...samples.LOW_BALANCE! }).concerns,
+    ).toBe("billing");
   });
 
   it("issue 12: an unknown type, or data lacking a parameter, falls back to the stored text", () => {
-    const unknown = describeNotification({ type: "SOMETHING_NEW", domainName: null, message: "As stored", data: null });
+    const unknown = describeNotification({
+      type: "SOMETHING_NEW",
+      domainName: null,
+      message: "As stored",
+      data: null,
+    });
     expect(unknown).toMatchObject({ known: false, fallback: "As stored" });
-    const old = describeNotification({ type: "DOMAIN_CANCELLED", domainName: "a.dk", message: "Old row", data: null });
+    const old = describeNotification({
+      type: "DOMAIN_CANCELLED",
+      domainName: "a.dk",
+      message: "Old row",
+      data: null,
+    });
     expect(old.known).toBe(false);
-    const noDomain = describeNotification({ type: "TRANSFER_OUT", domainName: null, message: "x", data: { to: "B" } });
+    const noDomain = describeNotification({
+      type: "TRANSFER_OUT",
+      domainName: null,
+      message: "x",
+      data: { to: "B" },
+    });
     expect(noDomain.known).toBe(false);
   });
 });

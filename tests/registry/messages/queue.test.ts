@@ -33,7 +33,9 @@ async function queue(type: string, domainName: string | null, minutesAgo = 0) {
 describe("R-MSG-1 the Messages page", () => {
   it("R-MSG-1 the queue is oldest first with its count, the unread total and the types present", async () => {
     const page = await listMessagePage(reader(), { limit: 100 });
-    const unread = await r.prisma.notification.count({ where: { accountId: r.demoId, ackedAt: null } });
+    const unread = await r.prisma.notification.count({
+      where: { accountId: r.demoId, ackedAt: null },
+    });
     expect(page.count).toBe(unread);
     expect(page.unread).toBe(unread);
     const ids = page.messages.map((m) => m.id);
@@ -45,7 +47,8 @@ describe("R-MSG-1 the Messages page", () => {
   it("issue 12: every seeded message carries the data its text needs (rendered, not the stored English)", async () => {
     const seeded = await r.prisma.notification.findMany();
     expect(seeded.length).toBeGreaterThan(0);
-    for (const m of seeded) expect(describeNotification(m).known, `${m.type} ${m.domainName}`).toBe(true);
+    for (const m of seeded)
+      expect(describeNotification(m).known, `${m.type} ${m.domainName}`).toBe(true);
   });
 
   it("R-MSG-1 the type filter narrows list and count; keyset pages continue oldest first", async () => {
@@ -58,7 +61,11 @@ describe("R-MSG-1 the Messages page", () => {
     expect(page.count).toBe(all);
     expect(page.messages).toHaveLength(1);
     expect(page.messages.every((m) => m.type === "TRANSFER_OUT")).toBe(true);
-    const next = await listMessagePage(reader(), { type: "TRANSFER_OUT", after: page.nextCursor, limit: 100 });
+    const next = await listMessagePage(reader(), {
+      type: "TRANSFER_OUT",
+      after: page.nextCursor,
+      limit: 100,
+    });
     expect(next.messages.map((m) => m.id)).toEqual(expect.arrayContaining([b.id]));
     expect([page.messages[0]!.id, ...next.messages.map((m) => m.id)]).toContain(a.id);
   });
@@ -77,7 +84,10 @@ describe("R-MSG-1 the Messages page", () => {
     const shown = await listMessagePage(reader(), { type: "WELCOME", limit: 100 });
     const before = shown.unread;
     const result = await ackMessages(reader(), { ids: shown.messages.map((m) => m.id) });
-    expect(result).toEqual({ acknowledged: shown.messages.length, remaining: before - shown.messages.length });
+    expect(result).toEqual({
+      acknowledged: shown.messages.length,
+      remaining: before - shown.messages.length,
+    });
     expect((await listMessagePage(reader(), { type: "WELCOME" })).count).toBe(0);
 
     const history = await listMessagePage(reader(), { history: true, type: "WELCOME" });
@@ -89,9 +99,17 @@ describe("R-MSG-1 the Messages page", () => {
     const saved = r.clock.now();
     try {
       r.clock.set(new Date(saved.getTime() + MESSAGE_HISTORY_DAYS * 86_400_000));
-      expect((await listMessagePage(reader(), { history: true, type: "WELCOME" })).messages.map((m) => m.id)).toContain(x.id);
+      expect(
+        (await listMessagePage(reader(), { history: true, type: "WELCOME" })).messages.map(
+          (m) => m.id,
+        ),
+      ).toContain(x.id);
       r.clock.set(new Date(saved.getTime() + MESSAGE_HISTORY_DAYS * 86_400_000 + 1));
-      expect((await listMessagePage(reader(), { history: true, type: "WELCOME" })).messages.map((m) => m.id)).not.toContain(x.id);
+      expect(
+        (await listMessagePage(reader(), { history: true, type: "WELCOME" })).messages.map(
+          (m) => m.id,
+        ),
+      ).not.toContain(x.id);
     } finally {
       r.clock.set(saved);
     }

@@ -33,10 +33,14 @@ export function ThresholdForm({ initial }: { initial: string }) {
       setStatus(null);
       const result = await setLowBalanceThresholdAction(form.getValues());
       if (result.ok) {
-        setStatus(t("saved", { amount: formatMoney(parseKroner(form.getValues().threshold) ?? 0, locale) }));
+        setStatus(
+          t("saved", { amount: formatMoney(parseKroner(form.getValues().threshold) ?? 0, locale) }),
+        );
         router.refresh();
       } else {
-        form.setError("threshold", { message: result.fieldErrors?.threshold?.[0] ?? result.message });
+        form.setError("threshold", {
+          message: result.fieldErrors?.threshold?.[0] ?? result.message,
+        });
       }
     }),
   );

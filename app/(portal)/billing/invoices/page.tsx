@@ -32,7 +32,10 @@ export default async function InvoicesPage({
 }) {
   const actor = await guardPage("billing.view");
   const ctx = coreContext(actor);
-  const [t, locale] = await Promise.all([getTranslations("billing.invoices"), getLocale() as Promise<Locale>]);
+  const [t, locale] = await Promise.all([
+    getTranslations("billing.invoices"),
+    getLocale() as Promise<Locale>,
+  ]);
   const raw = Object.fromEntries(
     Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]),
   );
@@ -92,13 +95,25 @@ export default async function InvoicesPage({
                   <Link href={`/domains/${encodeURIComponent(i.domainName)}`}>{i.uLabel}</Link>
                 </TableCell>
                 <TableCell>{i.payerHandle}</TableCell>
-                <TableCell className="text-right whitespace-nowrap tabular-nums">{formatMoney(i.amount, locale)}</TableCell>
-                <TableCell className="whitespace-nowrap">{formatDate(i.issuedAt, locale)}</TableCell>
-                <TableCell className="whitespace-nowrap">{formatDeadline(i.dueAt, locale)}</TableCell>
+                <TableCell className="text-right whitespace-nowrap tabular-nums">
+                  {formatMoney(i.amount, locale)}
+                </TableCell>
+                <TableCell className="whitespace-nowrap">
+                  {formatDate(i.issuedAt, locale)}
+                </TableCell>
+                <TableCell className="whitespace-nowrap">
+                  {formatDeadline(i.dueAt, locale)}
+                </TableCell>
                 <TableCell>
                   {t(`states.${i.state}`)}
-                  {i.overdue ? <span className="ml-2 font-semibold text-danger">{t("overdue")}</span> : null}
-                  {i.paidAt ? <span className="block text-xs text-muted">{t("paidOn", { date: formatDate(i.paidAt, locale) })}</span> : null}
+                  {i.overdue ? (
+                    <span className="ml-2 font-semibold text-danger">{t("overdue")}</span>
+                  ) : null}
+                  {i.paidAt ? (
+                    <span className="block text-xs text-muted">
+                      {t("paidOn", { date: formatDate(i.paidAt, locale) })}
+                    </span>
+                  ) : null}
                 </TableCell>
               </TableRow>
             ))}
@@ -107,7 +122,9 @@ export default async function InvoicesPage({
       )}
       {page.nextCursor !== null ? (
         <nav aria-label={t("title")} className="flex justify-end">
-          <Link href={`/billing/invoices?${new URLSearchParams({ ...(state ? { state } : {}), after: String(page.nextCursor) }).toString()}`}>
+          <Link
+            href={`/billing/invoices?${new URLSearchParams({ ...(state ? { state } : {}), after: String(page.nextCursor) }).toString()}`}
+          >
             {t("older")}
           </Link>
         </nav>

@@ -42,16 +42,31 @@ function uLabel(aLabel: string): string {
 export default async function LedgerPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await guardPage("billing.view");
   const ctx = coreContext(actor);
-  const [t, locale] = await Promise.all([getTranslations("billing.ledger"), getLocale() as Promise<Locale>]);
+  const [t, locale] = await Promise.all([
+    getTranslations("billing.ledger"),
+    getLocale() as Promise<Locale>,
+  ]);
   const raw = Object.fromEntries(
     Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]),
   );
   const parsed = ledgerFilterSchema.safeParse(raw);
-  const filter = parsed.success ? parsed.data : { from: undefined, to: undefined, operation: undefined, domain: undefined, after: undefined, before: undefined };
+  const filter = parsed.success
+    ? parsed.data
+    : {
+        from: undefined,
+        to: undefined,
+        operation: undefined,
+        domain: undefined,
+        after: undefined,
+        before: undefined,
+      };
   const filterQuery = new URLSearchParams(
-    Object.entries({ from: filter.from, to: filter.to, operation: filter.operation, domain: filter.domain }).filter(
-      (e): e is [string, string] => typeof e[1] === "string" && e[1] !== "",
-    ),
+    Object.entries({
+      from: filter.from,
+      to: filter.to,
+      operation: filter.operation,
+      domain: filter.domain,
+    }).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""),
   );
   let page: LedgerPage = { entries: [], nextCursor: null, prevCursor: null };
   const fieldErrors: Record<string, string> = {};
@@ -81,9 +96,26 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
       <BillingNav current="/billing/ledger" />
       <p className="max-w-prose text-muted">{t("description")}</p>
 
-      <form method="get" action="/billing/ledger" aria-label={t("filters")} className="flex flex-wrap items-end gap-4">
-        <Input type="date" name="from" label={t("from")} defaultValue={filter.from ?? ""} error={fieldErrors.from} />
-        <Input type="date" name="to" label={t("to")} defaultValue={filter.to ?? ""} error={fieldErrors.to} />
+      <form
+        method="get"
+        action="/billing/ledger"
+        aria-label={t("filters")}
+        className="flex flex-wrap items-end gap-4"
+      >
+        <Input
+          type="date"
+          name="from"
+          label={t("from")}
+          defaultValue={filter.from ?? ""}
+          error={fieldErrors.from}
+        />
+        <Input
+          type="date"
+          name="to"
+          label={t("to")}
+          defaultValue={filter.to ?? ""}
+          error={fieldErrors.to}
+        />
         <div className="flex flex-col gap-1">
           <label htmlFor="ledger-operation" className="text-sm font-medium text-zinc-800">
             {t("operation")}
@@ -102,7 +134,12 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
             ))}
           </select>
         </div>
-        <Input name="domain" label={t("domain")} defaultValue={filter.domain ?? ""} error={fieldErrors.domain} />
+        <Input
+          name="domain"
+          label={t("domain")}
+          defaultValue={filter.domain ?? ""}
+          error={fieldErrors.domain}
+        />
         <div className="flex gap-2">
           <Button type="submit">{t("apply")}</Button>
           <Link href="/billing/ledger" className="inline-flex h-10 items-center px-2 text-sm">
@@ -138,18 +175,26 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
           <TableBody>
             {page.entries.map((e) => (
               <TableRow key={e.id} data-entry-id={e.id}>
-                <TableCell className="whitespace-nowrap">{formatDateTime(e.createdAt, locale)}</TableCell>
+                <TableCell className="whitespace-nowrap">
+                  {formatDateTime(e.createdAt, locale)}
+                </TableCell>
                 <TableCell>{t(`operations.${e.operation}`)}</TableCell>
                 <TableCell>
                   {e.domainName ? (
-                    <Link href={`/domains/${encodeURIComponent(e.domainName)}`}>{uLabel(e.domainName)}</Link>
+                    <Link href={`/domains/${encodeURIComponent(e.domainName)}`}>
+                      {uLabel(e.domainName)}
+                    </Link>
                   ) : null}
                 </TableCell>
                 <TableCell className="break-all">{e.actorLabel}</TableCell>
-                <TableCell className={`text-right whitespace-nowrap tabular-nums ${e.amount < 0 ? "text-danger" : ""}`}>
+                <TableCell
+                  className={`text-right whitespace-nowrap tabular-nums ${e.amount < 0 ? "text-danger" : ""}`}
+                >
                   {formatMoney(e.amount, locale)}
                 </TableCell>
-                <TableCell className="text-right whitespace-nowrap tabular-nums">{formatMoney(e.balanceAfter, locale)}</TableCell>
+                <TableCell className="text-right whitespace-nowrap tabular-nums">
+                  {formatMoney(e.balanceAfter, locale)}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>
@@ -157,8 +202,14 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
       )}
 
       <nav aria-label={t("pagination")} className="flex justify-between gap-4">
-        {page.prevCursor !== null ? <Link href={pageLink({ before: page.prevCursor })}>{t("newer")}</Link> : <span />}
-        {page.nextCursor !== null ? <Link href={pageLink({ after: page.nextCursor })}>{t("older")}</Link> : null}
+        {page.prevCursor !== null ? (
+          <Link href={pageLink({ before: page.prevCursor })}>{t("newer")}</Link>
+        ) : (
+          <span />
+        )}
+        {page.nextCursor !== null ? (
+          <Link href={pageLink({ after: page.nextCursor })}>{t("older")}</Link>
+        ) : null}
       </nav>
     </section>
   );

@@ -11,7 +11,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 // Issue 18: "Top up" by card, step 1 — the amount (1.00–100,000.00 DKK). `?amount=` prefills it
 // (the failure page's "Try again").
-export default async function TopUpPage({ searchParams }: { searchParams: Promise<{ amount?: string }> }) {
+export default async function TopUpPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ amount?: string }>;
+}) {
   await guardPage("billing.topUp");
   const t = await getTranslations("billing");
   const { amount } = await searchParams;

@@ -65,7 +65,9 @@ export function CheckoutForm({ checkoutId, payLabel }: { checkoutId: string; pay
         if (busy) event.preventDefault();
         else void submit(event);
       }}
-      noValidate className="flex flex-col gap-4 sm:max-w-md">
+      noValidate
+      className="flex flex-col gap-4 sm:max-w-md"
+    >
       {error ? (
         <p role="alert" className="text-sm text-danger">
           {error}

@@ -16,4 +16,3 @@ export async function loadCheckout(checkoutId: string) {
     throw error;
   }
 }
-

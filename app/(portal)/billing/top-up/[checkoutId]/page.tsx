@@ -13,7 +13,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 // Issue 18: "Top up", step 2 — the card. A settled checkout shows its result page instead, so a
 // reload or the back button never offers to pay it again.
-export default async function CheckoutPage({ params }: { params: Promise<{ checkoutId: string }> }) {
+export default async function CheckoutPage({
+  params,
+}: {
+  params: Promise<{ checkoutId: string }>;
+}) {
   const { checkoutId } = await params;
   const { ctx, checkout } = await loadCheckout(checkoutId);
   if (checkout.state === "SUCCEEDED") redirect(`/billing/top-up/${checkoutId}/success`);

@@ -16,7 +16,10 @@ export default async function FailedPage({ params }: { params: Promise<{ checkou
   const { checkoutId } = await params;
   const { checkout } = await loadCheckout(checkoutId);
   if (checkout.state !== "FAILED") redirect(`/billing/top-up/${checkoutId}`);
-  const [t, locale] = await Promise.all([getTranslations("billing.failure"), getLocale() as Promise<Locale>]);
+  const [t, locale] = await Promise.all([
+    getTranslations("billing.failure"),
+    getLocale() as Promise<Locale>,
+  ]);
   const code = checkout.failureCode ?? "provider_error";
   const reason = t.has(`reasons.${code}`) ? t(`reasons.${code}`) : t("reasons.provider_error");
   return (

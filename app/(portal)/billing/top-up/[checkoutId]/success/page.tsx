@@ -15,7 +15,10 @@ export default async function SuccessPage({ params }: { params: Promise<{ checko
   const { checkoutId } = await params;
   const { checkout } = await loadCheckout(checkoutId);
   if (checkout.state !== "SUCCEEDED") redirect(`/billing/top-up/${checkoutId}`);
-  const [t, locale] = await Promise.all([getTranslations("billing.success"), getLocale() as Promise<Locale>]);
+  const [t, locale] = await Promise.all([
+    getTranslations("billing.success"),
+    getLocale() as Promise<Locale>,
+  ]);
   return (
     <section aria-labelledby="success-title" className="flex flex-col gap-4">
       <h1 id="success-title" className="text-2xl font-semibold">
