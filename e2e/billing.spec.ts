@@ -6,6 +6,9 @@ import { logIn } from "./support";
 // Issue 18 (R-PAY-1…3): the Payer's billing — balance, auto-renew forecast, the card top-up as a
 // checkout that books once, the ledger and its CSV, invoices — in English and Danish.
 
+// Journeys of many pages on a shared, busy machine.
+test.describe.configure({ timeout: 120_000 });
+
 /** "DKK 1,234.50" / "-DKK 45.00" / "1.234,50 kr." → øre. */
 function ore(text: string): number {
   const t = text.replace(/\s/g, "");
@@ -88,8 +91,9 @@ test.describe("issue 18: billing as payer@demo.test", () => {
     await fillCard(page, "4000 0000 0000 0002");
     await page.getByRole("button", { name: "Pay DKK 75.00" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Payment failed" })).toBeVisible();
-    await expect(page.getByRole("alert")).toContainText("the card was declined");
-    await expect(page.getByRole("alert")).toContainText("Nothing was charged or booked");
+    const reason = page.getByRole("main").getByRole("alert");
+    await expect(reason).toContainText("the card was declined");
+    await expect(reason).toContainText("Nothing was charged or booked");
     await expectAccessible(page, "failure (en)");
     expect(await balance(page)).toBe(before);
     expect(await topUpsToday(page)).toBe(entriesBefore);
@@ -175,6 +179,8 @@ test.describe("issue 18: billing as payer@demo.test", () => {
     const domain = (await page.locator("tbody tr td:nth-child(3)").first().innerText()).trim();
     await page.getByLabel("Domain name").fill(domain);
     await page.getByRole("button", { name: "Filter" }).click();
+    await expect(page).toHaveURL(/domain=/);
+    await expect(page.locator("tbody tr").first()).toBeVisible();
     const domains = await page.locator("tbody tr td:nth-child(3)").allInnerTexts();
     expect(new Set(domains.map((d) => d.trim()))).toEqual(new Set([domain]));
     await page.getByLabel("Domain name").fill("-ugyldig-");
@@ -270,7 +276,9 @@ test.describe("issue 18: billing as payer@demo.test", () => {
       await expect(
         page.getByRole("heading", { level: 1, name: "Betalingen mislykkedes" }),
       ).toBeVisible();
-      await expect(page.getByRole("alert")).toContainText("der er ikke dækning på kortet");
+      await expect(page.getByRole("main").getByRole("alert")).toContainText(
+        "der er ikke dækning på kortet",
+      );
       await expectAccessible(page, "failure (da)");
       await page.getByRole("link", { name: "Prøv igen" }).click();
       await page.getByRole("button", { name: "Fortsæt til betaling" }).click();

@@ -6,6 +6,9 @@ import { logIn } from "./support";
 // reader's language linking to its domain, "Acknowledge", "Acknowledge selected", "Acknowledge all
 // shown", the header badge following at once, and the History tab.
 
+// Journeys of many pages on a shared, busy machine.
+test.describe.configure({ timeout: 120_000 });
+
 /** The header's unread badge (0 when it is not shown). */
 async function badge(page: Page): Promise<number> {
   const el = page.getByTestId("nav-badge-messages");

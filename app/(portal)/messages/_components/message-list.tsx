@@ -102,6 +102,7 @@ export function MessageList({
               {history ? null : (
                 <input
                   type="checkbox"
+                  id={`message-${m.id}`}
                   className="mt-1.5 size-4"
                   checked={selected.has(m.id)}
                   onChange={(e) => toggle(m.id, e.target.checked)}
