@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect as baseExpect, test, type Page } from "@playwright/test";
 import { expectAccessible, switchLanguage } from "./axe";
 import { logIn } from "./support";
 
@@ -7,7 +7,8 @@ import { logIn } from "./support";
 // shown", the header badge following at once, and the History tab.
 
 // Journeys of many pages on a shared, busy machine.
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: 180_000 });
+const expect = baseExpect.configure({ timeout: 20_000 });
 
 /** The header's unread badge (0 when it is not shown). */
 async function badge(page: Page): Promise<number> {
@@ -29,8 +30,10 @@ async function queueLowBalanceMessages(page: Page, n: number) {
     await field.fill(value);
     await page.getByRole("button", { name: "Save" }).click();
     await expect(
-      page.getByRole("status").filter({ hasText: `The low-balance alert is now` }),
-    ).toContainText(value === "0" ? "DKK 0.00" : "DKK 1,000,000.00");
+      page.getByText(
+        `The low-balance alert is now ${value === "0" ? "DKK 0.00" : "DKK 1,000,000.00"}.`,
+      ),
+    ).toBeVisible();
     await page.reload();
   };
   for (let i = 0; i < n; i++) {
@@ -39,9 +42,7 @@ async function queueLowBalanceMessages(page: Page, n: number) {
   }
   await field.fill(original);
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(
-    page.getByRole("status").filter({ hasText: "The low-balance alert is now" }),
-  ).toBeVisible();
+  await expect(page.getByText(/^The low-balance alert is now/).last()).toBeVisible();
   await page.context().clearCookies();
 }
 
@@ -122,7 +123,7 @@ test("R-MSG-1: the type filter, a domain link, 'Acknowledge all shown' and the H
   if ((await expiredOption.count()) > 0) {
     await expect(expiredOption).toHaveText(/^Domain name expired \(\d+\)$/);
     await page.getByLabel("Type").selectOption("DOMAIN_EXPIRED_SUSPENDED");
-    await page.getByRole("button", { name: "Show" }).click();
+    await page.getByRole("button", { name: "Show", exact: true }).click();
     await expect(page).toHaveURL(/type=DOMAIN_EXPIRED_SUSPENDED/);
     const expired = page.locator("[data-message-id]");
     await expect(expired.first()).toContainText(
@@ -134,7 +135,7 @@ test("R-MSG-1: the type filter, a domain link, 'Acknowledge all shown' and the H
   }
 
   await page.getByLabel("Type").selectOption("LOW_BALANCE");
-  await page.getByRole("button", { name: "Show" }).click();
+  await page.getByRole("button", { name: "Show", exact: true }).click();
   await expect(page).toHaveURL(/type=LOW_BALANCE/);
   const shown = await page.locator("[data-message-id]").count();
   expect(shown).toBeGreaterThanOrEqual(2);
@@ -162,7 +163,9 @@ test("R-MSG-1: acknowledging nothing is refused with a clear message", async ({ 
   await page.goto("/messages");
   test.skip((await page.locator("[data-message-id]").count()) === 0, "no unread messages left");
   await page.getByRole("button", { name: "Acknowledge selected" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Choose at least one message.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+    "Choose at least one message.",
+  );
 });
 
 test("R-MSG-1: Other Registrar sees only its own messages", async ({ page }) => {

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { Alert } from "@/components/ui/alert";
+import { PageHeader } from "@/components/ui/page-header";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -41,10 +43,8 @@ export default async function BillingPage() {
   const uncovered = forecast.horizons.find((h) => !h.covered && h.domains > 0);
   const longest = forecast.horizons.at(-1)!;
   return (
-    <section aria-labelledby="billing-title" className="flex flex-col gap-6">
-      <h1 id="billing-title" className="text-2xl font-semibold">
-        {t("title")}
-      </h1>
+    <section className="flex flex-col gap-6">
+      <PageHeader title={t("title")} />
       <BillingNav current="/billing" />
 
       <Card aria-labelledby="balance-title">
@@ -79,17 +79,14 @@ export default async function BillingPage() {
         </CardHeader>
         <CardContent className="flex flex-col gap-4">
           {uncovered ? (
-            <p
-              className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900"
-              data-testid="forecast-warning"
-            >
+            <Alert tone="warning" data-testid="forecast-warning">
               {t("forecast.warning", {
                 balance: money(account.balance),
                 amount: money(uncovered.amount),
                 days: uncovered.days,
                 shortfall: money(uncovered.shortfall),
               })}
-            </p>
+            </Alert>
           ) : null}
           <ul className="grid gap-3 sm:grid-cols-3" aria-label={t("forecast.title")}>
             {forecast.horizons.map((h) => (

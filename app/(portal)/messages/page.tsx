@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
@@ -93,15 +94,16 @@ export default async function MessagesPage({
       ? t("emptyFiltered")
       : t("empty");
   return (
-    <section aria-labelledby="messages-title" className="flex flex-col gap-4">
-      <div className="flex flex-wrap items-baseline justify-between gap-4">
-        <h1 id="messages-title" className="text-2xl font-semibold">
-          {t("title")}
-        </h1>
-        <p className="text-sm text-muted" data-testid="message-count">
-          {countText}
-        </p>
-      </div>
+    <section className="flex flex-col gap-4">
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          <p className="text-sm text-muted" data-testid="message-count">
+            {countText}
+          </p>
+        }
+      />
       <nav aria-label={t("tabs.label")}>
         <ul className="flex gap-1 border-b border-border">
           {(["queue", "history"] as const).map((name) => (

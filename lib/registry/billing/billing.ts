@@ -146,6 +146,8 @@ export type LedgerRow = {
 
 export type LedgerPage = {
   entries: LedgerRow[];
+  /** Entries matching the filter on all pages. */
+  total: number;
   /** Pass as `after` for the next (older) page; null on the last page. */
   nextCursor: number | null;
   /** Pass as `before` for the previous (newer) page; null on the first page. */
@@ -220,6 +222,7 @@ export async function listLedger(
   const actor = requirePermission(ctx.actor, "billing.view");
   const limit = Math.min(Math.max(input.limit ?? 50, 1), MAX_PAGE);
   const where = ledgerWhere(actor.accountId, input);
+  const total = await ctx.db.ledgerEntry.count({ where });
   const after = input.after ?? input.cursor ?? null;
   const before = after === null ? (input.before ?? null) : null;
   if (before !== null) {
@@ -232,6 +235,7 @@ export async function listLedger(
     const entries = rows.slice(0, limit).reverse();
     return {
       entries,
+      total,
       nextCursor: entries.at(-1)?.id ?? null,
       prevCursor: rows.length > limit ? (entries[0]?.id ?? null) : null,
     };
@@ -246,6 +250,7 @@ export async function listLedger(
   const entries = rows.slice(0, limit);
   return {
     entries,
+    total,
     nextCursor: rows.length > limit ? (entries.at(-1)?.id ?? null) : null,
     prevCursor: after !== null ? (entries[0]?.id ?? null) : null,
   };

@@ -75,6 +75,8 @@ export type MessagePage = {
   types: { type: string; count: number }[];
   /** Pass as `after` for the next page; null on the last. */
   nextCursor: number | null;
+  /** Pass as `before` for the previous page; null on the first. */
+  prevCursor: number | null;
 };
 
 const messageSelect = {
@@ -95,7 +97,13 @@ const messageSelect = {
  */
 export async function listMessagePage(
   ctx: CoreContext,
-  input: { history?: boolean; type?: string | null; after?: number | null; limit?: number } = {},
+  input: {
+    history?: boolean;
+    type?: string | null;
+    after?: number | null;
+    before?: number | null;
+    limit?: number;
+  } = {},
 ): Promise<MessagePage> {
   const actor = requirePermission(ctx.actor, "message.view");
   const limit = Math.min(Math.max(input.limit ?? 50, 1), MAX_PAGE);
@@ -104,14 +112,18 @@ export async function listMessagePage(
     ? { accountId: actor.accountId, ackedAt: { gte: since } }
     : { accountId: actor.accountId, ackedAt: null };
   const where: Prisma.NotificationWhereInput = input.type ? { ...scope, type: input.type } : scope;
+  // the queue reads ascending ids, the history descending; `before` reads the other way back
+  const after = input.after ?? null;
+  const before = after === null ? (input.before ?? null) : null;
+  const forward = before === null;
+  const ascending = input.history ? !forward : forward;
+  const cursor = after ?? before;
   const page: Prisma.NotificationWhereInput =
-    input.after != null
-      ? { ...where, id: input.history ? { lt: input.after } : { gt: input.after } }
-      : where;
+    cursor !== null ? { ...where, id: ascending ? { gt: cursor } : { lt: cursor } } : where;
   const [rows, count, unread, grouped] = await Promise.all([
     ctx.db.notification.findMany({
       where: page,
-      orderBy: { id: input.history ? "desc" : "asc" },
+      orderBy: { id: ascending ? "asc" : "desc" },
       take: limit + 1,
       select: messageSelect,
     }),
@@ -119,7 +131,9 @@ export async function listMessagePage(
     ctx.db.notification.count({ where: { accountId: actor.accountId, ackedAt: null } }),
     ctx.db.notification.groupBy({ by: ["type"], where: scope, _count: { _all: true } }),
   ]);
-  const shown = rows.slice(0, limit);
+  const more = rows.length > limit;
+  const shownInOrder = rows.slice(0, limit);
+  const shown = forward ? shownInOrder : shownInOrder.reverse();
   const names = [...new Set(shown.flatMap((m) => (m.domainName ? [m.domainName] : [])))];
   const live = names.length
     ? await ctx.db.domain.findMany({
@@ -138,7 +152,14 @@ export async function listMessagePage(
     types: grouped
       .map((g) => ({ type: g.type, count: g._count._all }))
       .sort((a, b) => a.type.localeCompare(b.type)),
-    nextCursor: rows.length > limit ? (shown.at(-1)?.id ?? null) : null,
+    nextCursor: forward ? (more ? (shown.at(-1)?.id ?? null) : null) : (shown.at(-1)?.id ?? null),
+    prevCursor: forward
+      ? after !== null
+        ? (shown[0]?.id ?? null)
+        : null
+      : more
+        ? (shown[0]?.id ?? null)
+        : null,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import {
@@ -51,10 +52,8 @@ export default async function InvoicesPage({
     })),
   ];
   return (
-    <section aria-labelledby="invoices-title" className="flex flex-col gap-6">
-      <h1 id="invoices-title" className="text-2xl font-semibold">
-        {t("title")}
-      </h1>
+    <section className="flex flex-col gap-6">
+      <PageHeader title={t("title")} />
       <BillingNav current="/billing/invoices" />
       <p className="max-w-prose text-muted">{t("description")}</p>
       <nav aria-label={t("tabs")}>

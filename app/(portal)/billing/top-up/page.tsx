@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
 import { getTranslations } from "next-intl/server";
 import { guardPage } from "@/lib/auth/actor";
 import { parseKroner } from "@/lib/schemas/billing";
@@ -21,10 +22,8 @@ export default async function TopUpPage({
   const { amount } = await searchParams;
   const initial = typeof amount === "string" && parseKroner(amount) !== null ? amount : "";
   return (
-    <section aria-labelledby="top-up-title" className="flex flex-col gap-6">
-      <h1 id="top-up-title" className="text-2xl font-semibold">
-        {t("topUp.title")}
-      </h1>
+    <section className="flex flex-col gap-6">
+      <PageHeader title={t("topUp.title")} />
       <BillingNav current="/billing/top-up" />
       <p className="max-w-prose text-muted">{t("topUp.description")}</p>
       <TopUpForm initial={initial} />

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
 import { getLocale, getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { formatMoney } from "@/lib/format";
@@ -29,10 +30,8 @@ export default async function CheckoutPage({
   ]);
   const amount = formatMoney(checkout.amount, locale);
   return (
-    <section aria-labelledby="checkout-title" className="flex flex-col gap-4">
-      <h1 id="checkout-title" className="text-2xl font-semibold">
-        {t("title")}
-      </h1>
+    <section className="flex flex-col gap-4">
+      <PageHeader title={t("title")} />
       <p className="max-w-prose">{t("summary", { amount, account: account.name })}</p>
       <p className="max-w-prose text-sm text-muted">{t("sandbox")}</p>
       <CheckoutForm checkoutId={checkoutId} payLabel={t("pay", { amount })} />

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
@@ -23,10 +24,8 @@ export default async function FailedPage({ params }: { params: Promise<{ checkou
   const code = checkout.failureCode ?? "provider_error";
   const reason = t.has(`reasons.${code}`) ? t(`reasons.${code}`) : t("reasons.provider_error");
   return (
-    <section aria-labelledby="failed-title" className="flex flex-col gap-4">
-      <h1 id="failed-title" className="text-2xl font-semibold">
-        {t("title")}
-      </h1>
+    <section className="flex flex-col gap-4">
+      <PageHeader title={t("title")} />
       <p role="alert" className="max-w-prose text-danger">
         {t("text", { amount: formatMoney(checkout.amount, locale), reason })}
       </p>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
@@ -20,10 +21,8 @@ export default async function SuccessPage({ params }: { params: Promise<{ checko
     getLocale() as Promise<Locale>,
   ]);
   return (
-    <section aria-labelledby="success-title" className="flex flex-col gap-4">
-      <h1 id="success-title" className="text-2xl font-semibold">
-        {t("title")}
-      </h1>
+    <section className="flex flex-col gap-4">
+      <PageHeader title={t("title")} />
       <p>{t("text", { amount: formatMoney(checkout.amount, locale) })}</p>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm sm:max-w-md">
         <dt className="text-muted">{t("balance")}</dt>
