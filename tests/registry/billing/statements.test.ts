@@ -54,6 +54,7 @@ describe("R-PAY-3 ledger over the demo data", () => {
     }
     const ids = forward.flat();
     expect(ids).toHaveLength(total);
+    expect(page.total).toBe(total);
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
     // back from the last page to the first
     const backward: number[][] = [forward.at(-1)!];

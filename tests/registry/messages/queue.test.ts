@@ -70,6 +70,40 @@ describe("R-MSG-1 the Messages page", () => {
     expect([page.messages[0]!.id, ...next.messages.map((m) => m.id)]).toContain(a.id);
   });
 
+  it("R-MSG-1 keyset pages read forwards and back in both the queue and the History", async () => {
+    for (let i = 0; i < 3; i++) await queue("WAITING_LIST_OFFERED", "demo-hosting.dk");
+    for (const history of [false, true]) {
+      if (history) {
+        const all = await listMessagePage(reader(), { type: "WAITING_LIST_OFFERED", limit: 100 });
+        await ackMessages(reader(), { ids: all.messages.map((m) => m.id) });
+      }
+      const pages: number[][] = [];
+      let page = await listMessagePage(reader(), { history, type: "WAITING_LIST_OFFERED", limit: 1 });
+      expect(page.prevCursor).toBeNull();
+      pages.push(page.messages.map((m) => m.id));
+      while (page.nextCursor !== null) {
+        page = await listMessagePage(reader(), {
+          history,
+          type: "WAITING_LIST_OFFERED",
+          after: page.nextCursor,
+          limit: 1,
+        });
+        pages.push(page.messages.map((m) => m.id));
+      }
+      const ids = pages.flat();
+      expect(ids).toHaveLength(page.count);
+      expect(ids).toEqual([...ids].sort((a, b) => (history ? b - a : a - b)));
+      const back = await listMessagePage(reader(), {
+        history,
+        type: "WAITING_LIST_OFFERED",
+        before: ids.at(-1)!,
+        limit: 1,
+      });
+      expect(back.messages.map((m) => m.id)).toEqual([ids.at(-2)]);
+      expect(back.nextCursor).toBe(ids.at(-2));
+    }
+  });
+
   it("R-MSG-1 a message links its domain only while the domain is in the portfolio", async () => {
     const live = await queue("DOMAIN_CANCELLED", "demo-hosting.dk");
     const gone = await queue("TRANSFER_OUT", "not-ours-anymore.dk");
