@@ -16,6 +16,7 @@ export type ForgeFixtures = {
   suspendedDomain: string;
   messageIds: number[]; // Demo's unread notifications
   contact: string; // a registrar-managed Demo contact of type PERSON (handle id), e.g. MN2-DK
+  checkoutId?: string; // an open card checkout of Demo's
 };
 
 export type ActionDefinition<S extends z.ZodType, T> = {
@@ -27,11 +28,11 @@ export type ActionDefinition<S extends z.ZodType, T> = {
   /** An input naming another registrar's objects, for the generated access test. */
   forge(f: ForgeFixtures): unknown;
   /**
-   * The action only creates objects in the actor's own account and names none of another's
-   * (e.g. "Create contact"): Other Registrar may use it, so the access test does not expect its
-   * refusal for Other — only for the Demo users without the verb.
+   * "own": the action names no object of another account — it creates something, or changes the
+   * actor's own account's setting — so Other Registrar's administrator calling it is allowed, not
+   * an access case (the generated test then checks that no row of Demo's changed).
    */
-  createsOwnOnly?: true;
+  forgeScope?: "own";
 };
 
 export type DefinedAction<S extends z.ZodType = z.ZodType, T = unknown> = ((

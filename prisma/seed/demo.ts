@@ -748,13 +748,22 @@ class Seeder {
         d.suspensionReason === "EXPIRED"
           ? `Domain ${d.uLabel} expired and is suspended; it can be restored until ${localDateOf(d.deleteAt!)}`
           : `Domain ${d.uLabel} was cancelled and is suspended; it can be restored until ${localDateOf(d.deleteAt!)}`,
+      // the data the Messages page renders the text from, as the lifecycle and cancel write it
+      data: (d.suspensionReason === "EXPIRED"
+        ? { deleteOn: localDateOf(d.deleteAt!) }
+        : { deleteAt: d.deleteAt!.toISOString() }) as Record<string, string>,
       createdAt: d.suspendedAt!,
     }));
+    const hold = await this.tx.registrationHold.findFirst({
+      where: { domain: { aLabel: "ny-kunde.dk" } },
+      select: { expiresAt: true },
+    });
     rows.push({
       accountId: demo,
       type: "REGISTRATION_TERMS_REQUESTED",
       domainName: "ny-kunde.dk",
       message: "Registration of ny-kunde.dk awaits the registrant's acceptance of the terms",
+      data: hold ? { holdExpiresAt: hold.expiresAt.toISOString() } : {},
       createdAt: daysBefore(this.now, 1),
     });
     rows.push({
@@ -762,6 +771,7 @@ class Seeder {
       type: "WELCOME",
       domainName: null as unknown as string,
       message: "Welcome to the sandbox of the Registrar Portal",
+      data: {},
       createdAt: this.now,
     });
     await this.tx.notification.createMany({ data: rows });

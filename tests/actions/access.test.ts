@@ -43,7 +43,10 @@ beforeAll(async () => {
     actors.push([email, { kind: "portal", userId: u.id, accountId: u.accountId, metaRoles: u.metaRoles, ip: "127.0.0.1", label: email }]);
   }
   const messages = await r.prisma.notification.findMany({ where: { accountId: r.demoId, ackedAt: null } });
-  fixtures = { domain: "demo-hosting.dk", suspendedDomain: "opsagt-demo.dk", messageIds: messages.map((m) => m.id), contact: "MN2-DK" };
+  const checkout = await r.prisma.cardCheckout.create({
+    data: { accountId: r.demoId, amount: 50_000, provider: "sandbox-card", idempotencyKey: "access-test", createdAt: r.clock.now(), createdBy: "payer@demo.test" },
+  });
+  fixtures = { domain: "demo-hosting.dk", suspendedDomain: "opsagt-demo.dk", messageIds: messages.map((m) => m.id), contact: "MN2-DK", checkoutId: checkout.id };
 });
 afterAll(() => r?.close());
 
@@ -62,7 +65,7 @@ describe("server actions refuse whoever may not act (generated)", () => {
     for (const [email, actor] of actors) {
       const isOther = actor.accountId === r.otherId;
       if (!isOther && can(actor, def.verb)) continue; // allowed: not an access case
-      if (isOther && def.createsOwnOnly) continue; // it names nothing of Demo's: Other may use it
+      if (isOther && def.forgeScope === "own") continue; // names nothing of Demo's: Other may use it
       const tables = (await snapshotTables(r.prisma)) as Record<string, string[]>;
       const result = await executeAction(def, actor, def.forge(fixtures), { db: r.prisma, clock: r.clock });
       expect(result.ok, `${name} as ${email}`).toBe(false);
