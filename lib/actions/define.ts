@@ -17,6 +17,8 @@ export type ForgeFixtures = {
   messageIds: number[]; // Demo's unread notifications
   contact: string; // a registrar-managed Demo contact of type PERSON (handle id), e.g. MN2-DK
   checkoutId?: string; // an open card checkout of Demo's
+  demoUserId: string; // a Demo portal user (proxy@demo.test)
+  demoServiceUserId: string; // Demo's EPP service user (epp@demo.test)
 };
 
 export type ActionDefinition<S extends z.ZodType, T> = {
@@ -30,9 +32,20 @@ export type ActionDefinition<S extends z.ZodType, T> = {
   /**
    * "own": the action names no object of another account — it creates something, or changes the
    * actor's own account's setting — so Other Registrar's administrator calling it is allowed, not
-   * an access case (the generated test then checks that no row of Demo's changed).
+   * an access case (the generated test then checks only Demo's users without the verb).
    */
   forgeScope?: "own";
+  /**
+   * Part of the TOTP enrolment a session may owe when its account requires TOTP: allowed before
+   * the enrolment is done (every other action sends such a session to the enrolment first).
+   */
+  duringEnrolment?: boolean;
+  /**
+   * Runs in the request after a success, before revalidation — for what only a request can do
+   * (e.g. point the session cookie at a replaced session); what it returns is what the client
+   * gets. The generated access test calls `run` only.
+   */
+  finish?: (data: T) => Promise<T>;
 };
 
 export type DefinedAction<S extends z.ZodType = z.ZodType, T = unknown> = ((
@@ -101,9 +114,10 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
     markActionEntered();
     // imported lazily so tests can load the definitions without a request context
     const { requireActor } = await import("@/lib/auth/actor");
-    const actor = await requireActor();
+    const actor = await requireActor({ enrolled: !def.duringEnrolment });
     const { getLocale } = await import("next-intl/server");
-    const result = await executeAction(def, actor, raw, undefined, (await getLocale()) as Locale);
+    let result = await executeAction(def, actor, raw, undefined, (await getLocale()) as Locale);
+    if (result.ok && def.finish) result = { ok: true, data: await def.finish(result.data) };
     if (result.ok && def.revalidate) {
       const { revalidatePath } = await import("next/cache");
       for (const path of def.revalidate(def.schema.parse(raw) as z.output<S>)) revalidatePath(path);

@@ -45,6 +45,8 @@ type Principal = {
   totpSecret: string | null;
   totpLastUsedStep: number | null;
   isService: boolean;
+  /** The user's account requires TOTP ("Require two-factor authentication"). */
+  totpRequired: boolean;
 };
 
 const copenhagenTime = new Intl.DateTimeFormat("en-GB", {
@@ -165,6 +167,8 @@ export async function logIn(
         lastSeenAt: now,
         ip: input.ip,
         userAgent: input.userAgent ? storable(input.userAgent).slice(0, 300) : null,
+        // without TOTP in an account that requires it: enrolment before anything else
+        totpEnrolmentPending: principal.totpRequired && !principal.totpSecret,
       },
     });
   });
@@ -308,11 +312,14 @@ async function findPrincipal(
 ): Promise<Principal | null> {
   if (kind === "operator") {
     const o = await db.operator.findUnique({ where: { email } });
-    return o && { ...o, kind, accountId: null, isService: false };
+    return o && { ...o, kind, accountId: null, isService: false, totpRequired: false };
   }
-  const u = await db.user.findUnique({ where: { email } });
+  const u = await db.user.findUnique({
+    where: { email },
+    include: { account: { select: { totpRequired: true } } },
+  });
   if (!u || u.deletedAt) return null;
-  return { ...u, kind, isService: u.kind === "SERVICE" };
+  return { ...u, kind, isService: u.kind === "SERVICE", totpRequired: u.account.totpRequired };
 }
 
 /** When the newest `max` counted failures all lie in the window: until the oldest leaves it. */

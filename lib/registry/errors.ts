@@ -82,6 +82,8 @@ const accountCodes = {
   HANDLE_NOT_UNLINKABLE: "The registrar's own handle is always linked to its account (R-ACC-5).",
   HANDLES_NOT_MERGEABLE:
     "The handles differ in name, organisation, type, CVR/EAN or management model (R-CON-2).",
+  PASSWORD_TOO_WEAK: "The new password is too easy to guess (a common password, a pattern, the user's own name).",
+  PASSWORD_INCORRECT: "The current password given to change it is not correct.",
 } as const;
 
 const contactCodes = {

@@ -46,7 +46,15 @@ beforeAll(async () => {
   const checkout = await r.prisma.cardCheckout.create({
     data: { accountId: r.demoId, amount: 50_000, provider: "sandbox-card", idempotencyKey: "access-test", createdAt: r.clock.now(), createdBy: "payer@demo.test" },
   });
-  fixtures = { domain: "demo-hosting.dk", suspendedDomain: "opsagt-demo.dk", messageIds: messages.map((m) => m.id), contact: "MN2-DK", checkoutId: checkout.id };
+  fixtures = {
+    domain: "demo-hosting.dk",
+    suspendedDomain: "opsagt-demo.dk",
+    messageIds: messages.map((m) => m.id),
+    contact: "MN2-DK",
+    checkoutId: checkout.id,
+    demoUserId: (await demo("proxy@demo.test")).id,
+    demoServiceUserId: (await demo("epp@demo.test")).id,
+  };
 });
 afterAll(() => r?.close());
 
