@@ -13,6 +13,8 @@ export type ForgeFixtures = {
   domain: string; // a Demo domain
   suspendedDomain: string;
   messageIds: number[]; // Demo's unread notifications
+  handle: string; // a customer handle linked to Demo (JCA1-DK)
+  allowlistEntryId: string; // Demo's 127.0.0.1/32 allowlist entry
 };
 
 export type ActionDefinition<S extends z.ZodType, T> = {
@@ -23,6 +25,12 @@ export type ActionDefinition<S extends z.ZodType, T> = {
   revalidate?: (input: z.output<S>) => string[];
   /** An input naming another registrar's objects, for the generated access test. */
   forge(f: ForgeFixtures): unknown;
+  /**
+   * The action names no object: it acts on the actor's own account (its settings, a new handle or
+   * allowlist entry), so another registrar has nothing of Demo's to name. The access test then lets
+   * Other's administrator succeed and checks that no row of Demo's changed.
+   */
+  ownAccountOnly?: true;
 };
 
 export type DefinedAction<S extends z.ZodType = z.ZodType, T = unknown> = ((

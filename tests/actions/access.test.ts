@@ -43,7 +43,14 @@ beforeAll(async () => {
     actors.push([email, { kind: "portal", userId: u.id, accountId: u.accountId, metaRoles: u.metaRoles, ip: "127.0.0.1", label: email }]);
   }
   const messages = await r.prisma.notification.findMany({ where: { accountId: r.demoId, ackedAt: null } });
-  fixtures = { domain: "demo-hosting.dk", suspendedDomain: "opsagt-demo.dk", messageIds: messages.map((m) => m.id) };
+  const ownEntry = await r.prisma.ipAllowlistEntry.findFirstOrThrow({ where: { accountId: r.demoId, cidr: "127.0.0.1/32" } });
+  fixtures = {
+    domain: "demo-hosting.dk",
+    suspendedDomain: "opsagt-demo.dk",
+    messageIds: messages.map((m) => m.id),
+    handle: "JCA1-DK",
+    allowlistEntryId: ownEntry.id,
+  };
 });
 afterAll(() => r?.close());
 
@@ -64,6 +71,18 @@ describe("server actions refuse whoever may not act (generated)", () => {
       if (!isOther && can(actor, def.verb)) continue; // allowed: not an access case
       const tables = (await snapshotTables(r.prisma)) as Record<string, string[]>;
       const result = await executeAction(def, actor, def.forge(fixtures), { db: r.prisma, clock: r.clock });
+      if (isOther && def.ownAccountOnly) {
+        // it acts on Other's own account: whatever it did, no row of Demo's may have changed
+        const after = await snapshotTables(r.prisma);
+        for (const table of Object.keys(after)) {
+          if (IGNORED.has(table)) continue;
+          const was = new Set(tables[table]);
+          const now = new Set(after[table]);
+          const changed = [...after[table]!.filter((row) => !was.has(row)), ...tables[table]!.filter((row) => !now.has(row))];
+          for (const row of changed) expect(row, `${name} as ${email} changed Demo's ${table}`).not.toContain(r.demoId);
+        }
+        continue;
+      }
       expect(result.ok, `${name} as ${email}`).toBe(false);
       if (!result.ok) {
         expect(isOther ? ["NOT_AUTHORIZED", "NOT_FOUND"] : ["NOT_AUTHORIZED"], `${name} as ${email}: ${result.code}`).toContain(result.code);
