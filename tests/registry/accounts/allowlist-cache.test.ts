@@ -34,7 +34,8 @@ describe.skipIf(!usesPostgres)("R-ACC-7 allowlist changes across instances (need
     const acct = await createTestAccount(r, [{ name: "admin", roles: ["ADMINISTRATOR"] }]);
     const actor = await acct.actor("admin");
     // two instances: each its own client (its own connection pool) and its own cache
-    const [dbA, dbB]: PrismaClient[] = [r.db.newClient(), r.db.newClient()];
+    const dbA: PrismaClient = r.db.newClient();
+    const dbB: PrismaClient = r.db.newClient();
     const cacheB = createAllowlistCache();
     const onA = { db: dbA, clock: r.clock, actor };
 
