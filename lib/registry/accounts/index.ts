@@ -11,6 +11,7 @@ export * from "./audit-trail";
 export * from "./audit-view";
 export * from "./handle-merge";
 export * from "./linked-handles";
+export * from "./preferences";
 export * from "./self-service";
 export * from "./service-users";
 export * from "./totp-enrolment";
