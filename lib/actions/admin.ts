@@ -26,7 +26,7 @@ import { defineAction } from "./define";
 
 const handlePages = (handles: string[] = []) => ["/admin/handles", ...handles.map((h) => `/admin/handles/${h}`)];
 
-export const createHandleAction = defineAction({
+export const createAccountHandleAction = defineAction({
   verb: "account.handles",
   schema: createHandleSchema,
   run: (ctx) => createHandle(ctx),
@@ -55,7 +55,7 @@ export const unlinkHandleAction = defineAction({
 });
 
 /** What a merge would move (nothing changes): the dialog shows it before the confirmation. */
-export const previewMergeAction = defineAction({
+export const previewHandleMergeAction = defineAction({
   verb: "account.handles",
   schema: mergePreviewSchema,
   run: (ctx, input) => previewHandleMerge(ctx, input),
@@ -70,7 +70,7 @@ export const mergeHandlesAction = defineAction({
   forge: (f) => ({ survivor: f.handle, merged: ["MN2-DK"], confirmed: true }),
 });
 
-export const updateAccountSettingsAction = defineAction({
+export const updateAccountDefaultsAction = defineAction({
   verb: "account.settings",
   schema: accountSettingsSchema,
   run: (ctx, input) => updateAccountSettings(ctx, input),
