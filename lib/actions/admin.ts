@@ -32,7 +32,7 @@ export const createAccountHandleAction = defineAction({
   run: (ctx) => createHandle(ctx),
   revalidate: () => handlePages(),
   forge: () => ({}),
-  ownAccountOnly: true,
+  forgeScope: "own",
 });
 
 export const linkHandleAction = defineAction({
@@ -76,7 +76,7 @@ export const updateAccountDefaultsAction = defineAction({
   run: (ctx, input) => updateAccountSettings(ctx, input),
   revalidate: () => ["/admin/settings"],
   forge: () => ({ defaultManagementModel: "REGISTRAR", defaultRenewalPolicy: "AUTO_RENEW" }),
-  ownAccountOnly: true,
+  forgeScope: "own",
 });
 
 export const addAllowlistEntryAction = defineAction({
@@ -85,7 +85,7 @@ export const addAllowlistEntryAction = defineAction({
   run: (ctx, input) => addAllowlistEntry(ctx, input),
   revalidate: () => ["/admin/ip-allowlist"],
   forge: () => ({ cidr: "192.0.2.0/24", description: "Forged" }),
-  ownAccountOnly: true,
+  forgeScope: "own",
 });
 
 export const removeAllowlistEntryAction = defineAction({

@@ -28,11 +28,11 @@ export type ActionDefinition<S extends z.ZodType, T> = {
   /** An input naming another registrar's objects, for the generated access test. */
   forge(f: ForgeFixtures): unknown;
   /**
-   * The action names no object: it acts on the actor's own account (its settings, a new handle or
-   * allowlist entry), so another registrar has nothing of Demo's to name. The access test then lets
-   * Other's administrator succeed and checks that no row of Demo's changed.
+   * "own": the action names no object of another account — it creates something, or changes the
+   * actor's own account's setting — so Other Registrar's administrator calling it is allowed, not
+   * an access case (the generated test then checks that no row of Demo's changed).
    */
-  ownAccountOnly?: true;
+  forgeScope?: "own";
 };
 
 export type DefinedAction<S extends z.ZodType = z.ZodType, T = unknown> = ((

@@ -71,8 +71,8 @@ describe("server actions refuse whoever may not act (generated)", () => {
       if (!isOther && can(actor, def.verb)) continue; // allowed: not an access case
       const tables = (await snapshotTables(r.prisma)) as Record<string, string[]>;
       const result = await executeAction(def, actor, def.forge(fixtures), { db: r.prisma, clock: r.clock });
-      if (isOther && def.ownAccountOnly) {
-        // it acts on Other's own account: whatever it did, no row of Demo's may have changed
+      if (isOther && def.forgeScope === "own") {
+        // it creates or acts on Other's own account: whatever it did, no row of Demo's changed
         const after = await snapshotTables(r.prisma);
         for (const table of Object.keys(after)) {
           if (IGNORED.has(table)) continue;
