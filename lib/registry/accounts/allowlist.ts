@@ -42,12 +42,16 @@ export async function listAllowlist(ctx: CoreContext): Promise<AllowlistEntryVie
  */
 export async function getAllowlistOverview(ctx: CoreContext): Promise<{
   yourAddress: string | null;
+  /** The acting user has TOTP, so every change needs a fresh code (step-up). */
+  stepUp: boolean;
   entries: (AllowlistEntryView & { containsYourAddress: boolean })[];
 }> {
   const actor = requirePermission(ctx.actor, "account.ipAllowlist");
   const entries = await listAllowlist(ctx);
+  const user = await ctx.db.user.findUnique({ where: { id: actor.userId }, select: { totpSecret: true, totpEnabledAt: true } });
   return {
     yourAddress: actor.ip,
+    stepUp: Boolean(user?.totpSecret && user.totpEnabledAt),
     entries: entries.map((e) => ({ ...e, containsYourAddress: ipInCidrs(actor.ip, parseCidrList(e.cidr)) })),
   };
 }

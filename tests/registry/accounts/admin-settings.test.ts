@@ -18,6 +18,7 @@ import {
 } from "@/lib/registry/accounts";
 import { registerDomain } from "@/lib/registry/domains";
 import { cidrNetwork } from "@/lib/net/cidr";
+import { DEMO_TOTP_SECRET } from "@/prisma/seed/demo";
 import { ACCOUNT_TABLES } from "../account-support";
 import { createTestAccount } from "../fresh-account";
 import { OUT_OF_ZONE, type Registry, expectRefusal, freshName, openRegistry } from "../support";
@@ -126,11 +127,17 @@ describe("R-ACC-7 the allowlist page's view", () => {
     const ctx = r.ctx(await acct.actor("admin"));
     const view = await getAllowlistOverview(ctx);
     expect(view.yourAddress).toBe("127.0.0.1");
+    expect(view.stepUp).toBe(false);
     expect(view.entries.map((e) => [e.cidr, e.containsYourAddress])).toEqual([
       ["127.0.0.1/32", true],
       ["::1/128", false],
     ]);
     expect(view.entries[0]).toMatchObject({ description: expect.any(String), createdBy: expect.any(String), createdAt: expect.any(Date) });
+  });
+
+  it("R-ACC-7 tells the page a TOTP-enrolled Administrator must give a code (step-up)", async () => {
+    const acct = await createTestAccount(r, [{ name: "totp", roles: ["ADMINISTRATOR"], totpSecret: DEMO_TOTP_SECRET }]);
+    expect((await getAllowlistOverview(r.ctx(await acct.actor("totp")))).stepUp).toBe(true);
   });
 
   it.each([
