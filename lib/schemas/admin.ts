@@ -33,7 +33,11 @@ export const createHandleSchema = z.object({});
 
 export const mergePreviewSchema = z.object({
   survivor: handleId,
-  merged: z.array(handleId).min(1, "admin.validation.merged").max(20),
+  // a form's checkboxes give a string when one is ticked, false when none is
+  merged: z.preprocess(
+    (v) => (typeof v === "string" ? [v] : v === false || v === undefined || v === null ? [] : v),
+    z.array(handleId).min(1, "admin.validation.merged").max(20),
+  ),
 });
 /** The merge itself needs the preview to have been confirmed. */
 export const mergeHandlesSchema = mergePreviewSchema.extend({
