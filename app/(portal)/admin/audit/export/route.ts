@@ -1,7 +1,7 @@
 import { getActor } from "@/lib/auth/actor";
 import { coreContext } from "@/lib/auth/context";
 import { auditEventsCsv } from "@/lib/registry/accounts";
-import { localDateOf } from "@/lib/registry/rules/dates";
+import { localDateOf } from "@/lib/registry/rules";
 import { can } from "@/lib/registry/permissions";
 import { auditFilterSchema, toAuditFilter } from "@/lib/schemas/admin";
 
