@@ -2,7 +2,7 @@ import type { Prisma } from "@/lib/db/client";
 import type { CoreContext } from "@/lib/registry/context";
 import { RegistryError } from "@/lib/registry/errors";
 import { requirePermission } from "@/lib/registry/permissions";
-import { isRegistryDate, startOfRegistryDate, addDays } from "@/lib/registry/rules";
+import { addDays, isRegistryDate, parseDomainName, startOfRegistryDate } from "@/lib/registry/rules";
 import { describeAuditChange, redactAuditValue, type AuditChange } from "./audit-view";
 
 // The read side of the audit trail (account.audit): the account's events, newest first, keyset
@@ -81,7 +81,18 @@ export function auditWhere(accountId: string, input: AuditFilter): Prisma.AuditE
   if (input.objectLabel) where.objectLabel = input.objectLabel;
   const object = input.object?.trim();
   if (object) {
-    and.push({ OR: [{ objectLabel: { startsWith: object, mode: "insensitive" } }, { objectId: object }] });
+    const labels = [object];
+    // a domain is recorded by its A-label: "søbakke.dk" finds "xn--sbakke-fya.dk" too
+    if (/[^\x00-\x7f]/.test(object)) {
+      try {
+        labels.push(parseDomainName(object).aLabel);
+      } catch {
+        // not a domain name: the text alone
+      }
+    }
+    and.push({
+      OR: [...labels.map((l) => ({ objectLabel: { startsWith: l, mode: "insensitive" as const } })), { objectId: object }],
+    });
   }
   if (input.actorId) {
     if (!UUID.test(input.actorId)) throw new RegistryError("VALIDATION_FAILED", "Unknown actor", { field: "actorId" });

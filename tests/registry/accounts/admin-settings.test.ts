@@ -242,6 +242,18 @@ describe("the audit log", () => {
     expect((await listAuditEvents(admin(), { object: "198.51.100" })).events).toEqual([]);
   });
 
+  it("finds a domain's events by its U-label as well as its A-label", async () => {
+    const { renewDomain } = await import("@/lib/registry/domains");
+    const domain = await r.prisma.domain.findFirstOrThrow({ where: { uLabel: "søbakke.dk" } });
+    const exDate = domain.exDate.toISOString().slice(0, 10);
+    await renewDomain(r.ctx(r.user(["PAYER"])), { name: "søbakke.dk", curExpDate: exDate, period: { unit: "y", value: 1 } });
+    for (const object of ["søbakke", "SØBAKKE.dk", domain.aLabel]) {
+      const events = (await listAuditEvents(admin(), { object, operation: "domain.renew" })).events;
+      expect(events.map((e) => e.objectLabel), object).toEqual([domain.aLabel]);
+      expect(events[0]!.changes.map((c) => c.path)).toContain("exDate");
+    }
+  });
+
   it("pages both ways with keyset cursors", async () => {
     const acct = await createTestAccount(r, [{ name: "admin", roles: ["ADMINISTRATOR"] }]);
     const ctx = r.ctx(await acct.actor("admin"));
