@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible, switchLanguage } from "./axe";
-import { getFrom, logIn } from "./support";
+import { authenticator } from "otplib";
+import { getFrom, logIn, PASSWORD, TOTP_SECRET } from "./support";
 
 // Issue 20 (Administration 2): linked handles (R-ACC-5), account settings (R-ACC-6), the IP
 // allowlist (R-ACC-7) and the audit log, as the Administrator; the NSA refused everywhere; Other
@@ -223,6 +224,37 @@ test.describe("R-ACC-7 IP allowlist and the audit log", () => {
     await page.goto("/admin/audit?operation=allowlist.remove&outcome=REFUSED");
     await expect(events.getByRole("row").filter({ hasText: "ALLOWLIST_CANNOT_BE_EMPTY" }).first()).toContainText("127.0.0.1/32");
   });
+});
+
+test("R-ACC-7 a TOTP-enrolled Administrator gives a fresh code to add and to remove (step-up)", async ({ page }) => {
+  // each code works once, one step of drift either way: log in with the previous step's code,
+  // add with the current one, remove with the next one
+  const codeAt = (offsetSeconds: number) =>
+    authenticator.clone({ epoch: Date.now() + offsetSeconds * 1000 }).generate(TOTP_SECRET);
+  await page.goto("/login");
+  await page.getByLabel("Email").fill("totp@demo.test");
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.getByLabel("Authentication code").fill(codeAt(-30));
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^(Dashboard|Overblik)$/ })).toBeVisible();
+
+  await page.goto("/admin/ip-allowlist");
+  const network = `192.0.2.${10 + Math.floor(Math.random() * 200)}`;
+  await page.getByLabel("Address or network (CIDR)").fill(network);
+  await page.getByLabel("Description").fill(`Step-up ${suffix()}`);
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(page.getByLabel("Authentication code")).toHaveAccessibleDescription(/fresh two-factor code/);
+  await page.getByLabel("Authentication code").fill(codeAt(0));
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(toast(page).filter({ hasText: `${network}/32 was added to the allowlist.` })).toBeVisible();
+
+  const row = page.getByRole("table", { name: "Allowed addresses and networks" }).getByRole("row").filter({ hasText: `${network}/32` });
+  await row.getByRole("button", { name: `Remove ${network}/32` }).click();
+  const dialog = page.getByRole("alertdialog", { name: `Remove ${network}/32?` });
+  await dialog.getByLabel("Authentication code").fill(codeAt(30));
+  await dialog.getByRole("button", { name: "Remove" }).click();
+  await expect(toast(page).filter({ hasText: `${network}/32 was removed from the allowlist.` })).toBeVisible();
 });
 
 test.describe("who may not", () => {
