@@ -36,7 +36,7 @@ for (const [email, allowed] of USERS) {
     await logIn(page, email);
     const nav = page.getByRole("navigation", { name: "Main" });
     // Messages carries the unread badge after its name
-    await expect(nav.getByRole("link")).toHaveText(allowed.map((n) => new RegExp(`^${n}(\\s|$)`)));
+    await expect(nav.getByRole("link")).toHaveText(allowed.map((n) => new RegExp(`^${n}(\\d|\\s|$)`)));
     for (const [name, path] of Object.entries(SECTIONS) as [Section, string][]) {
       const response = await page.request.get(path, { maxRedirects: 0 });
       if (allowed.includes(name)) {

@@ -33,8 +33,8 @@ export function MainNav({ items, label }: { items: NavItem[]; label: string }) {
                     className="rounded-full bg-accent-700 px-2 py-0.5 text-xs font-semibold text-white"
                     data-testid={`nav-badge-${item.href.slice(1) || "home"}`}
                   >
-                    {item.badge.count}
-                    <span className="sr-only"> {item.badge.label}</span>
+                    <span aria-hidden="true">{item.badge.count}</span>
+                    <span className="sr-only">({item.badge.label})</span>
                   </span>
                 ) : null}
               </Link>

@@ -8,6 +8,7 @@ import { countMessages } from "@/lib/registry/messages";
 import { can } from "@/lib/registry/permissions";
 import { LanguageSwitch } from "./language-switch";
 import { MainNav, type NavItem } from "./main-nav";
+import { shellState } from "./shell-state";
 import { UserMenu } from "./user-menu";
 
 /**
@@ -16,6 +17,7 @@ import { UserMenu } from "./user-menu";
  * portal layout, the 404 and the 403 page use it.
  */
 export async function PortalShell({ actor, children }: { actor: RegistrarActor; children: ReactNode }) {
+  shellState().inShell = true;
   const t = await getTranslations("shell");
   const ctx = coreContext(actor);
   const [account, unread] = await Promise.all([

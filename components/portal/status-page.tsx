@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/auth/actor";
 import { PortalShell } from "./portal-shell";
+import { shellState } from "./shell-state";
 
 /**
  * The 404 and 403 pages: inside the portal's shell for a signed-in user (its navigation stays
@@ -9,7 +10,8 @@ import { PortalShell } from "./portal-shell";
  */
 export async function StatusPage({ status, kind }: { status: 403 | 404; kind: "notFound" | "forbidden" }) {
   const t = await getTranslations(`pages.${kind}`);
-  const actor = await getActor();
+  // thrown by a portal page, the portal layout already drew the shell around us
+  const actor = shellState().inShell ? null : await getActor();
   const body = (
     <section aria-labelledby="status-title" className="flex max-w-2xl flex-col gap-3">
       <p className="text-sm font-medium text-muted">{status}</p>
@@ -22,6 +24,7 @@ export async function StatusPage({ status, kind }: { status: 403 | 404; kind: "n
       </p>
     </section>
   );
+  if (shellState().inShell) return body;
   if (actor) return <PortalShell actor={actor}>{body}</PortalShell>;
   return <main className="mx-auto flex max-w-2xl flex-col px-4 py-12">{body}</main>;
 }
