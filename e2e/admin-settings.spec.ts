@@ -194,7 +194,8 @@ test.describe("R-ACC-7 IP allowlist and the audit log", () => {
 
     // The audit log: the changes with before and after, the refusal with its code
     await page.goto("/admin/audit");
-    await page.getByLabel("Operation").selectOption("allowlist.add");
+    await page.getByLabel("Operation").click();
+    await page.getByRole("option", { name: "allowlist.add", exact: true }).click();
     await page.getByLabel("Object").fill("127.0.0.2");
     await page.getByRole("button", { name: "Filter" }).click();
     await expect(page).toHaveURL(/operation=allowlist\.add/);

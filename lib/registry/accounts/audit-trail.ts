@@ -159,6 +159,12 @@ export async function listAuditEvents(ctx: CoreContext, input: ListAuditEventsIn
   };
 }
 
+/** How many events match the filter (the table's total). */
+export async function countAuditEvents(ctx: CoreContext, input: AuditFilter = {}): Promise<number> {
+  const actor = requirePermission(ctx.actor, "account.audit");
+  return ctx.db.auditEvent.count({ where: auditWhere(actor.accountId, input) });
+}
+
 /** Users of the account who can appear as actors (portal and service, deleted ones too). */
 export async function listAuditActors(ctx: CoreContext): Promise<{ id: string; label: string; kind: "PORTAL" | "SERVICE" }[]> {
   const actor = requirePermission(ctx.actor, "account.audit");

@@ -245,7 +245,7 @@ describe("the audit log", () => {
   it("finds a domain's events by its U-label as well as its A-label", async () => {
     const { renewDomain } = await import("@/lib/registry/domains");
     const domain = await r.prisma.domain.findFirstOrThrow({ where: { uLabel: "søbakke.dk" } });
-    const exDate = domain.exDate.toISOString().slice(0, 10);
+    const exDate = domain.exDate!.toISOString().slice(0, 10);
     await renewDomain(r.ctx(r.user(["PAYER"])), { name: "søbakke.dk", curExpDate: exDate, period: { unit: "y", value: 1 } });
     for (const object of ["søbakke", "SØBAKKE.dk", domain.aLabel]) {
       const events = (await listAuditEvents(admin(), { object, operation: "domain.renew" })).events;
