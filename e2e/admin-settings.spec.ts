@@ -42,7 +42,7 @@ const toast = (page: Page) => page.getByRole("status").or(page.locator("[data-so
 
 test.describe("R-ACC-5 linked handles", () => {
   test("link a matching handle, see why a non-matching one cannot be linked, create handles, merge after the preview, unlink", async ({ page }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(180_000);
     await logIn(page, "admin@demo.test");
     await page.goto("/admin/handles");
     await expect(page.getByRole("heading", { level: 1, name: "Linked handles" })).toBeVisible();
@@ -70,9 +70,14 @@ test.describe("R-ACC-5 linked handles", () => {
         await page.getByRole("button", { name: "Create handle" }).click();
         const dialog = page.getByRole("alertdialog", { name: "Create a handle with your account's data" });
         await dialog.getByRole("button", { name: "Create handle" }).click();
-        const message = toast(page).filter({ hasText: /Handle \S+ was created and linked\./ }).last();
-        await expect(message).toBeVisible();
-        created.push(/Handle (\S+) was created/.exec((await message.textContent()) ?? "")![1]!);
+        // the toast naming a handle not seen before
+        const fresh = async () => {
+          const texts = await toast(page).filter({ hasText: /Handle \S+ was created and linked\./ }).allTextContents();
+          const ids = texts.map((text) => /Handle (\S+) was created/.exec(text)?.[1]).filter((id) => id !== undefined);
+          return ids.find((id) => !created.includes(id)) ?? null;
+        };
+        await expect.poll(fresh).not.toBeNull();
+        created.push((await fresh())!);
       }
       const [survivor, merged] = created as [string, string];
       await expect(table.getByRole("link", { name: merged })).toBeVisible();
@@ -116,6 +121,7 @@ test.describe("R-ACC-5 linked handles", () => {
 
 test.describe("R-ACC-6 account settings", () => {
   test("the default renewal policy is set to auto-expire and back; the account's data is shown", async ({ page }) => {
+    test.setTimeout(60_000);
     await logIn(page, "admin@demo.test");
     await page.goto("/admin/settings");
     await expect(page.getByText("Applies to new registrations and transfers in; existing domains keep theirs.")).toBeVisible();
@@ -139,7 +145,7 @@ test.describe("R-ACC-6 account settings", () => {
 
 test.describe("R-ACC-7 IP allowlist and the audit log", () => {
   test("127.0.0.2/32 gets in within 5 s of being added and is refused within 5 s of its removal; the last entry cannot go; the audit log and its CSV agree", async ({ page }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(180_000);
     const from127002 = () => getFrom(`http://127.0.0.1:${PORT}/login`, "127.0.0.2").then((r) => r.status);
     const tag = suffix();
     await logIn(page, "admin@demo.test");
@@ -196,7 +202,7 @@ test.describe("R-ACC-7 IP allowlist and the audit log", () => {
     await page.goto("/admin/audit");
     await page.getByLabel("Operation").click();
     await page.getByRole("option", { name: "allowlist.add", exact: true }).click();
-    await page.getByLabel("Object").fill("127.0.0.2");
+    await page.getByLabel("Object", { exact: true }).fill("127.0.0.2");
     await page.getByRole("button", { name: "Filter" }).click();
     await expect(page).toHaveURL(/operation=allowlist\.add/);
     const events = page.getByRole("table", { name: "Audit events, newest first" });
@@ -228,6 +234,7 @@ test.describe("R-ACC-7 IP allowlist and the audit log", () => {
 });
 
 test("R-ACC-7 a TOTP-enrolled Administrator gives a fresh code to add and to remove (step-up)", async ({ page }) => {
+  test.setTimeout(60_000);
   // each code works once, one step of drift either way: log in with the previous step's code,
   // add with the current one, remove with the next one
   const codeAt = (offsetSeconds: number) =>
@@ -259,9 +266,11 @@ test("R-ACC-7 a TOTP-enrolled Administrator gives a fresh code to add and to rem
 });
 
 test.describe("who may not", () => {
-  const PAGES = ["/admin", "/admin/handles", "/admin/handles/REG-DEMO", "/admin/settings", "/admin/ip-allowlist", "/admin/audit", "/admin/users", "/admin/service-users"];
+  // (/admin/users and /admin/service-users are issue 19's pages, guarded by the same layout)
+  const PAGES = ["/admin", "/admin/handles", "/admin/handles/REG-DEMO", "/admin/settings", "/admin/ip-allowlist", "/admin/audit"];
 
   test("nsa@demo.test gets 403 on every /admin page, the CSV export and every action", async ({ page }) => {
+    test.setTimeout(90_000);
     await logIn(page, "nsa@demo.test");
     for (const path of PAGES) {
       const response = await page.request.get(path, { maxRedirects: 0 });
@@ -286,6 +295,7 @@ test.describe("who may not", () => {
   });
 
   test("admin@other.test sees none of Demo's handles or events", async ({ page }) => {
+    test.setTimeout(90_000);
     await logIn(page, "admin@other.test");
     for (const path of ["/admin/handles", "/admin/audit", "/admin/ip-allowlist", "/admin/settings"]) {
       await page.goto(path);
@@ -304,7 +314,7 @@ test.describe("who may not", () => {
 });
 
 test("issue 20: the administration pages pass axe in English and Danish", async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await logIn(page, "admin@demo.test");
   try {
     for (const language of ["English", "Dansk"] as const) {

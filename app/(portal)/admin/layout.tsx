@@ -6,9 +6,9 @@ import { AdminNav } from "./_components/admin-nav";
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   await guardPage("account.users");
   return (
-    <div className="flex flex-col gap-6 lg:flex-row">
+    <div className="flex flex-col gap-6">
       <AdminNav />
-      <div className="min-w-0 flex-1">{children}</div>
+      <div className="min-w-0">{children}</div>
     </div>
   );
 }

@@ -11,8 +11,8 @@ export function AdminNav() {
   const t = useTranslations("admin");
   const pathname = usePathname();
   return (
-    <nav aria-label={t("subnav")} className="lg:w-52 lg:shrink-0">
-      <ul className="flex flex-wrap gap-1 lg:flex-col">
+    <nav aria-label={t("subnav")} className="border-b border-border pb-2">
+      <ul className="flex flex-wrap gap-1">
         {adminSections.map((s) => {
           const current = pathname === s.href || pathname.startsWith(`${s.href}/`);
           return (

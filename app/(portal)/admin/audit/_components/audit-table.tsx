@@ -45,7 +45,7 @@ export function AuditTable({
   const t = useTranslations("admin.audit");
   const columns = useMemo(
     () => [
-      col.accessor("at", { header: t("when"), meta: { label: t("when"), className: "whitespace-nowrap" } }),
+      col.accessor("at", { header: t("when"), meta: { label: t("when") } }),
       col.accessor("actor", {
         header: t("who"),
         cell: (c) => (
@@ -56,7 +56,7 @@ export function AuditTable({
         ),
       }),
       col.accessor("ip", { header: t("address"), meta: { className: "font-mono text-xs" } }),
-      col.accessor("operation", { header: t("operation"), meta: { className: "font-mono text-xs" } }),
+      col.accessor("operation", { header: t("operation"), meta: { className: "font-mono text-xs break-all" } }),
       col.accessor("object", {
         header: t("object"),
         cell: (c) => (
@@ -72,7 +72,9 @@ export function AuditTable({
           c.row.original.outcome === "SUCCESS" ? (
             <Badge tone="success">{t("done")}</Badge>
           ) : (
-            <Badge tone="danger">{t("refusedWith", { code: c.row.original.errorCode ?? "?" })}</Badge>
+            <Badge tone="danger" className="whitespace-normal break-all">
+              {t("refusedWith", { code: c.row.original.errorCode ?? "?" })}
+            </Badge>
           ),
       }),
       col.accessor("changes", {
@@ -83,7 +85,7 @@ export function AuditTable({
           ) : (
             <ul className="flex flex-col gap-0.5 text-xs">
               {c.row.original.changes.map((change) => (
-                <li key={change.path} className="break-words">
+                <li key={change.path} className="break-all">
                   {change.path ? <span className="font-medium">{change.path}: </span> : null}
                   <span className="text-red-800">{change.before}</span>
                   {" → "}
