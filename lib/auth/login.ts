@@ -20,6 +20,8 @@ export class LoginError extends Error {
     readonly code: LoginFailureCode,
     message: string,
     readonly retryAt?: Date,
+    /** Which case of the code, for the form's text in the reader's language. */
+    readonly reason?: "wrong" | "reused" | "recovery",
   ) {
     super(message);
   }
@@ -120,7 +122,12 @@ export async function logIn(
       // a recovery code stands in for the TOTP code, once (DESIGN.md §5)
       if (!(await consumeRecoveryCode(db, principal.id, input.code, now))) {
         await record(false, "recovery-code-invalid", principal);
-        throw new LoginError("TOTP_INVALID", "The recovery code is not valid or was already used.");
+        throw new LoginError(
+          "TOTP_INVALID",
+          "The recovery code is not valid or was already used.",
+          undefined,
+          "recovery",
+        );
       }
     } else {
       totpStep = await checkTotp(principal, input.code, now, record);
@@ -166,6 +173,8 @@ export async function logIn(
     throw new LoginError(
       "TOTP_INVALID",
       "This authentication code was already used. Wait for the next one.",
+      undefined,
+      "reused",
     );
   }
   await record(true, null, principal);
@@ -201,7 +210,7 @@ function storable(text: string): string {
 }
 
 /** Reasons recorded for attempts that are not counted towards a lock. */
-const UNCOUNTED = ["locked", "ip-rate-limited", "totp-required"];
+const UNCOUNTED = ["locked", "ip-rate-limited", "totp-required", "operator-account"];
 
 /**
  * One transaction: lock the account's and the address's attempt buckets (transaction-scoped
@@ -280,6 +289,8 @@ async function checkTotp(
       step === null
         ? "The authentication code is not correct."
         : "This authentication code was already used. Wait for the next one.",
+      undefined,
+      step === null ? "wrong" : "reused",
     );
   }
   return step;
