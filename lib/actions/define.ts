@@ -19,6 +19,8 @@ export type ForgeFixtures = {
   checkoutId?: string; // an open card checkout of Demo's
   demoUserId: string; // a Demo portal user (proxy@demo.test)
   demoServiceUserId: string; // Demo's EPP service user (epp@demo.test)
+  handle: string; // a customer handle linked to Demo (JCA1-DK)
+  allowlistEntryId: string; // Demo's 127.0.0.1/32 allowlist entry
 };
 
 export type ActionDefinition<S extends z.ZodType, T> = {
@@ -32,7 +34,7 @@ export type ActionDefinition<S extends z.ZodType, T> = {
   /**
    * "own": the action names no object of another account — it creates something, or changes the
    * actor's own account's setting — so Other Registrar's administrator calling it is allowed, not
-   * an access case (the generated test then checks only Demo's users without the verb).
+   * an access case (the generated test then checks that no row of Demo's changed).
    */
   forgeScope?: "own";
   /**

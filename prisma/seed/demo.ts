@@ -375,6 +375,17 @@ class Seeder {
         vatNumber: demoData.vatNumber,
       });
     }
+    // One that does not match: Demo's name and CVR at an old address and email (R-ACC-5: "Link
+    // handle" lists it with the fields that differ, and linking it is refused).
+    await this.handle("DRA9-DK", {
+      type: "COMPANY",
+      name: demoData.name,
+      email: "info@demo-registrar.test",
+      managementModel: "REGISTRAR",
+      accountId: null,
+      address: { street: "Gammel Kongevej 2", postalCode: "1610", city: "København V" },
+      vatNumber: demoData.vatNumber,
+    });
   }
 
   /**
