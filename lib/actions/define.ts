@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { coreContext } from "@/lib/auth/context";
-import type { RegistrarActor } from "@/lib/registry/actor";
+import type { Actor } from "@/lib/registry/actor";
 import type { CoreContext } from "@/lib/registry/context";
 import { isRegistryError } from "@/lib/registry/errors";
 import type { Verb } from "@/lib/registry/permissions";
@@ -35,8 +35,8 @@ export type DefinedAction<S extends z.ZodType = z.ZodType, T = unknown> = ((
  * the portfolio itself — map RegistryError to a typed result, revalidate.
  */
 export async function executeAction<S extends z.ZodType, T>(
-  def: ActionDefinition<S, T>,
-  actor: RegistrarActor,
+  def: Pick<ActionDefinition<S, T>, "schema" | "run">,
+  actor: Actor,
   raw: unknown,
   deps?: Pick<CoreContext, "db" | "clock">,
 ): Promise<ActionResult<T>> {

@@ -12,7 +12,8 @@ export type LoginFailureCode =
   | "TOTP_REQUIRED"
   | "TOTP_INVALID"
   | "SERVICE_USER"
-  | "USER_DISABLED";
+  | "USER_DISABLED"
+  | "ACCOUNT_SUSPENDED";
 
 export class LoginError extends Error {
   constructor(
@@ -42,6 +43,8 @@ type Principal = {
   totpSecret: string | null;
   totpLastUsedStep: number | null;
   isService: boolean;
+  /** The registrar account is suspended by the registry (issue 21). */
+  accountSuspended: boolean;
 };
 
 const copenhagenTime = new Intl.DateTimeFormat("en-GB", {
@@ -99,6 +102,13 @@ export async function logIn(
   if (principal.disabledAt) {
     await record(false, "disabled", principal);
     throw new LoginError("USER_DISABLED", "This user is disabled. Ask your administrator.");
+  }
+  if (principal.accountSuspended) {
+    await record(false, "account-suspended", principal);
+    throw new LoginError(
+      "ACCOUNT_SUSPENDED",
+      "Your registrar's access is suspended by the registry. Contact the registry.",
+    );
   }
   let totpStep: number | null = null;
   if (principal.totpSecret) {
@@ -283,11 +293,15 @@ async function findPrincipal(
 ): Promise<Principal | null> {
   if (kind === "operator") {
     const o = await db.operator.findUnique({ where: { email } });
-    return o && { ...o, kind, accountId: null, isService: false };
+    return o && { ...o, kind, accountId: null, isService: false, accountSuspended: false };
   }
-  const u = await db.user.findUnique({ where: { email } });
+  const u = await db.user.findUnique({
+    where: { email },
+    include: { account: { select: { suspendedAt: true } } },
+  });
   if (!u || u.deletedAt) return null;
-  return { ...u, kind, isService: u.kind === "SERVICE" };
+  const { account, ...user } = u;
+  return { ...user, kind, isService: u.kind === "SERVICE", accountSuspended: account.suspendedAt !== null };
 }
 
 /** When the newest `max` counted failures all lie in the window: until the oldest leaves it. */
