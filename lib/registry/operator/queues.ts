@@ -89,3 +89,37 @@ export async function listOperatorInvoices(
     paidAt: r.paidAt,
   }));
 }
+
+export type BankPaymentRow = {
+  id: string;
+  method: "FIK" | "BANK" | "CARD";
+  reference: string;
+  amount: number;
+  registrar: string;
+  accountId: string;
+  valueDate: Date | null;
+  bookedAt: Date;
+  bookedBy: string;
+};
+
+/** Operator: the latest FIK payments and bank transfers, newest first. */
+export async function listBankPayments(ctx: CoreContext, input: { limit?: number } = {}): Promise<BankPaymentRow[]> {
+  requireOperator(ctx.actor);
+  const rows = await ctx.db.payment.findMany({
+    where: { provider: { in: ["fik", "bank"] } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: Math.min(Math.max(input.limit ?? 50, 1), 500),
+    include: { account: { select: { name: true } } },
+  });
+  return rows.map((p) => ({
+    id: p.id,
+    method: p.method,
+    reference: p.providerReference,
+    amount: p.amount,
+    registrar: p.account.name,
+    accountId: p.accountId,
+    valueDate: p.valueDate,
+    bookedAt: p.createdAt,
+    bookedBy: p.createdBy,
+  }));
+}
