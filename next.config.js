@@ -1,4 +1,8 @@
 // @ts-check
+import createNextIntlPlugin from "next-intl/plugin";
+
+// next-intl reads each request's language and messages from lib/i18n/request.ts (issue 12).
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 /**
  * Headers sent with every response Next.js makes; the portal is never framed and never sniffed.
@@ -35,4 +39,4 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

@@ -1,21 +1,12 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { StatusPage } from "@/components/portal/status-page";
 
-export const metadata: Metadata = { title: "No access" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pages.forbidden"))("title") };
+}
 
 // Rendered with HTTP 403 when a page or layout calls forbidden() (experimental.authInterrupts).
 export default function Forbidden() {
-  return (
-    <main className="mx-auto flex min-h-screen max-w-lg flex-col justify-center gap-4 px-4">
-      <p className="text-sm font-medium text-muted">403</p>
-      <h1 className="text-2xl">You do not have access to this section</h1>
-      <p className="text-zinc-700">
-        Your user does not have the role this section needs. If you think you should have access,
-        ask an administrator of your registrar account to change your roles.
-      </p>
-      <p>
-        <Link href="/">Go to the home page</Link>
-      </p>
-    </main>
-  );
+  return <StatusPage status={403} kind="forbidden" />;
 }

@@ -1,13 +1,19 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
+import { NuqsAdapter } from "nuqs/adapters/next/app";
 import type { ReactNode } from "react";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Registrar Portal", template: "%s · Registrar Portal" },
-  description: "Registrar Portal of the domain registry",
-  robots: { index: false, follow: false },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const product = (await getTranslations("shell"))("product");
+  return {
+    title: { default: product, template: `%s · ${product}` },
+    description: product,
+    robots: { index: false, follow: false },
+  };
+}
 
 /**
  * Reading the request headers makes every page render per request, so each gets the nonce of its
@@ -17,9 +23,16 @@ export const metadata: Metadata = {
  */
 export default async function RootLayout({ children }: { children: ReactNode }) {
   await headers();
+  const locale = await getLocale();
   return (
-    <html lang="en">
-      <body className="min-h-screen">{children}</body>
+    <html lang={locale}>
+      <body className="min-h-screen">
+        {/* next-intl 4 hands the request's locale and messages to client components itself */}
+        <NextIntlClientProvider>
+          {/* URL state of tables and filters (nuqs) */}
+          <NuqsAdapter>{children}</NuqsAdapter>
+        </NextIntlClientProvider>
+      </body>
     </html>
   );
 }

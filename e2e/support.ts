@@ -9,7 +9,15 @@ export async function logIn(page: Page, email: string, password = PASSWORD) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Log in" }).click();
-  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  // a user whose stored language is Danish lands on "Overblik"
+  await expect(page.getByRole("heading", { level: 1, name: /^(Dashboard|Overblik)$/ })).toBeVisible();
+}
+
+/** Log out through the header's user menu (its button is named by the user's email). */
+export async function logOut(page: Page) {
+  await page.getByRole("banner").getByRole("button", { name: /@/ }).click();
+  await page.getByRole("menuitem", { name: /^(Log out|Log ud)$/ }).click();
+  await expect(page).toHaveURL(/\/login/);
 }
 
 /** A raw GET from a chosen loopback source address, with optional headers (no redirects followed). */

@@ -1,11 +1,19 @@
+import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/auth/actor";
 import { coreContext } from "@/lib/auth/context";
+import { formatMoney } from "@/lib/format";
+import type { Locale } from "@/lib/i18n/locales";
 import { getBalance } from "@/lib/registry/billing";
 import { countDomains, countPendingRequests, forecastAutoRenewals } from "@/lib/registry/domains";
 import { countMessages } from "@/lib/registry/messages";
 import { can } from "@/lib/registry/permissions";
-import { addDays, formatDkk, localDateOf } from "@/lib/registry/rules";
+import { addDays, localDateOf } from "@/lib/registry/rules";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("dashboard"))("title") };
+}
 
 function Tile({
   href,
@@ -21,12 +29,13 @@ function Tile({
   warning?: boolean;
 }) {
   return (
-    <Link href={href} className="rounded-lg border border-border bg-surface p-4 hover:bg-zinc-50">
+    <Link
+      href={href}
+      className="rounded-lg border border-border bg-surface p-4 text-zinc-900 no-underline hover:bg-zinc-50 hover:no-underline"
+    >
       <p className="text-sm text-muted">{label}</p>
       <p className="text-3xl font-semibold">{value}</p>
-      {note ? (
-        <p className={`mt-1 text-sm ${warning ? "text-danger" : "text-muted"}`}>{note}</p>
-      ) : null}
+      {note ? <p className={`mt-1 text-sm ${warning ? "text-danger" : "text-muted"}`}>{note}</p> : null}
     </Link>
   );
 }
@@ -36,6 +45,7 @@ function Tile({
 export default async function DashboardPage() {
   const actor = await requireActor();
   const ctx = coreContext(actor);
+  const [t, locale] = await Promise.all([getTranslations("dashboard"), getLocale() as Promise<Locale>]);
   const today = localDateOf(ctx.clock.now());
   const payer = can(actor, "billing.view");
   const portfolio = actor.metaRoles.some((r) => r === "REGISTRAR" || r === "PROXY" || r === "PAYER");
@@ -51,18 +61,18 @@ export default async function DashboardPage() {
   return (
     <section aria-labelledby="dashboard-title" className="flex flex-col gap-6">
       <h1 id="dashboard-title" className="text-2xl font-semibold">
-        Dashboard
+        {t("title")}
       </h1>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-        <Tile href="/messages" label="Unread messages" value={String(unread)} />
+        <Tile href="/messages" label={t("unread")} value={String(unread)} />
         {balance ? (
           <Tile
             href="/billing"
-            label="Prepaid balance"
-            value={formatDkk(balance.balance)}
+            label={t("balance")}
+            value={formatMoney(balance.balance, locale)}
             note={
               balance.balance < balance.lowBalanceThreshold
-                ? `Below your threshold of ${formatDkk(balance.lowBalanceThreshold)}`
+                ? t("belowThreshold", { threshold: formatMoney(balance.lowBalanceThreshold, locale) })
                 : undefined
             }
             warning
@@ -71,20 +81,18 @@ export default async function DashboardPage() {
         {forecast ? (
           <Tile
             href="/billing"
-            label="Auto-renewals within 30 days"
-            value={formatDkk(forecast.amount)}
-            note={`${forecast.domains} domain${forecast.domains === 1 ? "" : "s"} to renew from your balance`}
+            label={t("forecast")}
+            value={formatMoney(forecast.amount, locale)}
+            note={t("forecastNote", { count: forecast.domains })}
           />
         ) : null}
-        {expiring !== null ? (
-          <Tile href="/domains" label="Domains expiring within 30 days" value={String(expiring)} />
-        ) : null}
+        {expiring !== null ? <Tile href="/domains" label={t("expiring")} value={String(expiring)} /> : null}
         {pending ? (
           <Tile
             href="/domains"
-            label="Pending requests"
+            label={t("pending")}
             value={String(pending.registrations + pending.registrantChanges)}
-            note={`${pending.registrations} awaiting terms, ${pending.registrantChanges} registrant change${pending.registrantChanges === 1 ? "" : "s"}`}
+            note={t("pendingNote", { registrations: pending.registrations, changes: pending.registrantChanges })}
           />
         ) : null}
       </div>

@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import type { Locale } from "@/lib/i18n/locales";
 import type { CoreContext } from "@/lib/registry/context";
 import { type ForgeFixtures, executeAction } from "./define";
 import { markActionEntered } from "./request-context";
@@ -37,7 +38,8 @@ export function defineOperatorAction<S extends z.ZodType, T>(
     markActionEntered();
     const { requireOperatorActor } = await import("@/lib/auth/actor");
     const actor = await requireOperatorActor();
-    const result = await executeAction(definition, actor, raw);
+    const { getLocale } = await import("next-intl/server");
+    const result = await executeAction(definition, actor, raw, undefined, (await getLocale()) as Locale);
     if (result.ok && def.revalidate) {
       const { revalidatePath } = await import("next/cache");
       for (const path of def.revalidate(def.schema.parse(raw) as z.output<S>)) revalidatePath(path);

@@ -1,5 +1,7 @@
 import "server-only";
-import type { z } from "zod";
+import { z } from "zod";
+import { translateError, translateFieldMessage } from "@/lib/i18n/errors";
+import { type Locale, defaultLocale } from "@/lib/i18n/locales";
 import { coreContext } from "@/lib/auth/context";
 import type { Actor } from "@/lib/registry/actor";
 import type { CoreContext } from "@/lib/registry/context";
@@ -39,15 +41,17 @@ export async function executeAction<S extends z.ZodType, T>(
   actor: Actor,
   raw: unknown,
   deps?: Pick<CoreContext, "db" | "clock">,
+  locale: Locale = defaultLocale,
 ): Promise<ActionResult<T>> {
-  const parsed = def.schema.safeParse(raw);
+  // zod's own messages in the reader's language; the schemas' own are catalogue keys
+  const parsed = def.schema.safeParse(raw, locale === "da" ? { error: z.locales.da().localeError } : undefined);
   if (!parsed.success) {
-    const { fieldErrors } = (await import("zod")).z.flattenError(parsed.error);
+    const { fieldErrors } = z.flattenError(parsed.error);
     return {
       ok: false,
       code: "VALIDATION_FAILED",
-      message: "Some fields need attention.",
-      fieldErrors: fieldErrors as Record<string, string[]>,
+      message: translateError("VALIDATION_FAILED", undefined, locale),
+      fieldErrors: translateFieldErrors(fieldErrors as Record<string, string[] | undefined>, locale),
     };
   }
   try {
@@ -55,12 +59,32 @@ export async function executeAction<S extends z.ZodType, T>(
     return { ok: true, data };
   } catch (error) {
     if (isRegistryError(error)) {
-      const fieldErrors = (error.details as { fieldErrors?: Record<string, string[]> } | undefined)?.fieldErrors;
-      return { ok: false, code: error.code, message: error.message, ...(fieldErrors ? { fieldErrors } : {}) };
+      const message = translateError(error.code, error.details, locale);
+      const details = error.details as
+        | { fieldErrors?: Record<string, string[]>; field?: unknown }
+        | undefined;
+      // a refusal that concerns one field lands at that field (details.field, issue 12)
+      const fieldErrors = details?.fieldErrors
+        ? translateFieldErrors(details.fieldErrors, locale)
+        : typeof details?.field === "string"
+          ? { [details.field]: [message] }
+          : undefined;
+      return { ok: false, code: error.code, message, ...(fieldErrors ? { fieldErrors } : {}) };
     }
     console.error("Action failed unexpectedly", error);
-    return { ok: false, code: "INTERNAL_ERROR", message: "Something went wrong on our side. Nothing was changed." };
+    return { ok: false, code: "INTERNAL_ERROR", message: translateError("INTERNAL_ERROR", undefined, locale) };
   }
+}
+
+function translateFieldErrors(
+  fieldErrors: Record<string, string[] | undefined>,
+  locale: Locale,
+): Record<string, string[]> {
+  return Object.fromEntries(
+    Object.entries(fieldErrors)
+      .filter((entry): entry is [string, string[]] => Array.isArray(entry[1]))
+      .map(([field, messages]) => [field, messages.map((m) => translateFieldMessage(m, locale))]),
+  );
 }
 
 export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>): DefinedAction<S, T> {
@@ -70,7 +94,8 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
     // imported lazily so tests can load the definitions without a request context
     const { requireActor } = await import("@/lib/auth/actor");
     const actor = await requireActor();
-    const result = await executeAction(def, actor, raw);
+    const { getLocale } = await import("next-intl/server");
+    const result = await executeAction(def, actor, raw, undefined, (await getLocale()) as Locale);
     if (result.ok && def.revalidate) {
       const { revalidatePath } = await import("next/cache");
       for (const path of def.revalidate(def.schema.parse(raw) as z.output<S>)) revalidatePath(path);

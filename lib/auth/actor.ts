@@ -1,5 +1,6 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
+import { cache } from "react";
 import { forbidden, redirect } from "next/navigation";
 import { getPrisma } from "@/lib/db/client";
 import type { Actor, RegistrarActor } from "@/lib/registry/actor";
@@ -19,31 +20,43 @@ export async function clientIp(): Promise<string> {
 }
 
 /**
- * The signed-in registrar user as an Actor, or null: session row valid (not revoked, idle,
- * expired; user active, credentials unchanged) and the address on the account's allowlist.
- * Never on a registrant route (`/r/…`, lib/proxy/registrant-routes.ts): those run registrant
- * actions only, whatever session cookie comes along.
+ * The signed-in registrar user as an Actor, with the language it chose, or null: session row
+ * valid (not revoked, idle, expired; user active, credentials unchanged) and the address on the
+ * account's allowlist. Never on a registrant route (`/r/…`, lib/proxy/registrant-routes.ts):
+ * those run registrant actions only, whatever session cookie comes along.
+ *
+ * Resolved once per request (React `cache`): the layout, the page, the language lookup and the
+ * actions of one request share one session check (DESIGN.md §7).
  */
+export const getPortalSession = cache(
+  async (): Promise<{ actor: RegistrarActor; locale: string | null } | null> => {
+    if ((await headers()).get(SURFACE_HEADER) === "registrant") return null;
+    const jar = await cookies();
+    const token = await decodeSessionToken(sessionCookieValue((n) => jar.get(n)?.value));
+    if (!token || token.kind !== "user") return null;
+    const db = getPrisma();
+    const check = await checkSession(db, token.sid, systemClock.now(), authSettings(), token.cf);
+    if (!check.ok || !check.session.user) return null;
+    const user = check.session.user;
+    const ip = await clientIp();
+    if (!(await isAddressAllowed(db, ip, user.accountId))) return null;
+    return {
+      actor: {
+        kind: "portal",
+        userId: user.id,
+        accountId: user.accountId,
+        metaRoles: user.metaRoles,
+        ip,
+        label: user.email,
+        sessionId: check.session.id,
+      },
+      locale: user.locale,
+    };
+  },
+);
+
 export async function getActor(): Promise<RegistrarActor | null> {
-  if ((await headers()).get(SURFACE_HEADER) === "registrant") return null;
-  const jar = await cookies();
-  const token = await decodeSessionToken(sessionCookieValue((n) => jar.get(n)?.value));
-  if (!token || token.kind !== "user") return null;
-  const db = getPrisma();
-  const check = await checkSession(db, token.sid, systemClock.now(), authSettings(), token.cf);
-  if (!check.ok || !check.session.user) return null;
-  const user = check.session.user;
-  const ip = await clientIp();
-  if (!(await isAddressAllowed(db, ip, user.accountId))) return null;
-  return {
-    kind: "portal",
-    userId: user.id,
-    accountId: user.accountId,
-    metaRoles: user.metaRoles,
-    ip,
-    label: user.email,
-    sessionId: check.session.id,
-  };
+  return (await getPortalSession())?.actor ?? null;
 }
 
 /** For pages and actions: the actor, or off to the login page. */

@@ -13,6 +13,7 @@ export type LoginFailureCode =
   | "TOTP_INVALID"
   | "SERVICE_USER"
   | "USER_DISABLED"
+  | "OPERATOR_ACCOUNT"
   | "ACCOUNT_SUSPENDED";
 
 export class LoginError extends Error {
@@ -88,6 +89,14 @@ export async function logIn(
   const passwordOk = principal
     ? await verifyPassword(principal.passwordHash, input.password)
     : false;
+  if (!principal && kind === "user" && (await isOperatorPassword(db, email, input.password))) {
+    // registry staff on the registrars' login: told where theirs is, only with the right password
+    await record(false, "operator-account");
+    throw new LoginError(
+      "OPERATOR_ACCOUNT",
+      "This is a registry operator account. Operators log in to the operator console at /operator/login.",
+    );
+  }
   if (!principal || !passwordOk) {
     await record(false, "invalid-credentials", principal);
     throw new LoginError("INVALID_CREDENTIALS", "The email or password is not correct.");
@@ -284,6 +293,11 @@ async function checkTotp(
     );
   }
   return step;
+}
+
+async function isOperatorPassword(db: Db, email: string, password: string): Promise<boolean> {
+  const operator = await db.operator.findUnique({ where: { email }, select: { passwordHash: true } });
+  return operator ? verifyPassword(operator.passwordHash, password) : false;
 }
 
 async function findPrincipal(

@@ -15,6 +15,7 @@ export type ValidSession = {
     email: string;
     name: string;
     metaRoles: MetaRole[];
+    locale: string | null;
   } | null;
   operator: { id: string; email: string; name: string } | null;
 };
@@ -86,6 +87,7 @@ export async function checkSession(
         email: session.user.email,
         name: session.user.name,
         metaRoles: session.user.metaRoles,
+        locale: session.user.locale,
       },
       operator: session.operator && {
         id: session.operator.id,

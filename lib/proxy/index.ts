@@ -42,6 +42,8 @@ async function decide(request: NextRequest, csp: string): Promise<NextResponse> 
   // the sandbox clock offset for this process's registryClock, at most one read per 2 s (issue 21)
   await refreshClockOffset(getPrisma());
   if (isRegistrantRoute(pathname)) return pass({ [SURFACE_HEADER]: "registrant" });
+  // robots.txt tells crawlers to stay out; it must reach them from anywhere, signed in or not
+  if (pathname === "/robots.txt") return pass();
 
   const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? "";
   const db = getPrisma();

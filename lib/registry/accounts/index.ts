@@ -9,6 +9,7 @@ export * from "./allowlist";
 export * from "./audit-trail";
 export * from "./handle-merge";
 export * from "./linked-handles";
+export * from "./preferences";
 export * from "./self-service";
 export * from "./service-users";
 export * from "./totp-enrolment";

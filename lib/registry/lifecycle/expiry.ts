@@ -176,8 +176,9 @@ async function suspendExpired(tx: Tx, now: Date, policy: Policy, domains: DueDom
       accountId: d.registrarId,
       type: "DOMAIN_EXPIRED_SUSPENDED",
       domainName: d.aLabel,
-      message: `Domain ${d.uLabel} expired and is suspended; it can be restored until ${deleteOn[i]}`,
-      data: { deleteOn: deleteOn[i]! },
+      // the last day a restore is possible, never the first day it is not (issue 12)
+      message: `Domain ${d.uLabel} expired and is suspended; it can be restored until the end of ${addDays(deleteOn[i]!, -1)}`,
+      data: { deleteOn: deleteOn[i]!, restorableUntil: addDays(deleteOn[i]!, -1) },
     })),
   );
   await auditMany(

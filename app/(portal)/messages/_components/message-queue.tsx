@@ -3,6 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
+import { useTranslations } from "next-intl";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { ackMessagesAction } from "@/lib/actions/messages";
@@ -12,6 +13,7 @@ type Row = { id: number; type: string; domainName: string | null; message: strin
 type FormValues = z.input<typeof ackMessagesSchema>;
 
 export function MessageQueue({ messages }: { messages: Row[] }) {
+  const t = useTranslations("inbox");
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
   const { register, handleSubmit, reset, setValue, formState } = useForm<FormValues>({
@@ -23,7 +25,7 @@ export function MessageQueue({ messages }: { messages: Row[] }) {
     startTransition(async () => {
       const result = await ackMessagesAction(values);
       if (result.ok) {
-        setStatus({ ok: true, text: `Acknowledged ${result.data.acknowledged}; ${result.data.remaining} left.` });
+        setStatus({ ok: true, text: t("acknowledged", result.data) });
         reset({ ids: [] });
       } else {
         setStatus({ ok: false, text: result.message });
@@ -31,7 +33,7 @@ export function MessageQueue({ messages }: { messages: Row[] }) {
     }),
   );
 
-  if (messages.length === 0) return <p className="text-muted">You have read everything.</p>;
+  if (messages.length === 0) return <p className="text-muted">{t("empty")}</p>;
   return (
     <form onSubmit={submit} className="flex flex-col gap-3">
       {status ? (
@@ -65,14 +67,14 @@ export function MessageQueue({ messages }: { messages: Row[] }) {
       </ul>
       <div className="flex gap-2">
         <Button type="submit" disabled={pending}>
-          {pending ? "Acknowledging…" : "Acknowledge selected"}
+          {pending ? t("acking") : t("ackSelected")}
         </Button>
         <Button
           variant="secondary"
           disabled={pending}
           onClick={() => setValue("ids", messages.map((m) => String(m.id)))}
         >
-          Select all
+          {t("selectAll")}
         </Button>
       </div>
     </form>
