@@ -34,7 +34,8 @@ export function diffPolicies(before: unknown, after: unknown, prefix = ""): Poli
 export type PolicyVersionView = {
   id: string;
   version: number;
-  effectiveFrom: Date;
+  /** null: since always (the first version). */
+  effectiveFrom: Date | null;
   createdAt: Date;
   createdBy: string;
   settings: Policy;
@@ -105,10 +106,10 @@ export async function listPolicyVersions(ctx: CoreContext): Promise<PolicyVersio
   requireOperator(ctx.actor);
   const now = ctx.clock.now();
   const rows = await ctx.db.policy.findMany({
-    orderBy: [{ effectiveFrom: "desc" }, { version: "desc" }],
+    orderBy: [{ effectiveFrom: { sort: "desc", nulls: "last" } }, { version: "desc" }],
     take: 200,
   });
-  const inForce = rows.find((r) => r.effectiveFrom.getTime() <= now.getTime());
+  const inForce = rows.find((r) => r.effectiveFrom === null || r.effectiveFrom.getTime() <= now.getTime());
   return rows.map((r) => ({
     id: r.id,
     version: r.version,
@@ -120,7 +121,7 @@ export async function listPolicyVersions(ctx: CoreContext): Promise<PolicyVersio
     status:
       r.id === inForce?.id
         ? "IN_FORCE"
-        : r.effectiveFrom.getTime() > now.getTime()
+        : r.effectiveFrom !== null && r.effectiveFrom.getTime() > now.getTime()
           ? "SCHEDULED"
           : "SUPERSEDED",
   }));

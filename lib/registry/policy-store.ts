@@ -3,7 +3,8 @@ import { type Policy, defaultPolicy, parsePolicy } from "@/lib/registry/policy";
 
 // The stored registry policy (DESIGN.md intro), versioned (issue 21): every change is a new
 // `Policy` row with an `effectiveFrom` instant, and an operation uses the version in force at its
-// time — the row with the newest effectiveFrom at or before it (the newest version on a tie).
+// time — the row with the newest effectiveFrom at or before it (the newest version on a tie; a
+// null effectiveFrom, the first row's, is in force since always).
 // Every operation reads it inside its transaction, so a change applies to the next operation,
 // never half-way. Reading only: versions are written by policy-admin.ts, apart from this file,
 // which operation.ts reads the policy with, so the kernel has no import cycle.
@@ -17,8 +18,11 @@ export const POLICY_ID = "current";
  */
 export async function getPolicy(db: Db, at?: Date): Promise<Policy> {
   const row = await db.policy.findFirst({
-    where: at ? { effectiveFrom: { lte: at } } : {},
-    orderBy: at ? [{ effectiveFrom: "desc" }, { version: "desc" }] : [{ version: "desc" }],
+    // a null effectiveFrom is in force since always
+    where: at ? { OR: [{ effectiveFrom: null }, { effectiveFrom: { lte: at } }] } : {},
+    orderBy: at
+      ? [{ effectiveFrom: { sort: "desc", nulls: "last" } }, { version: "desc" }]
+      : [{ version: "desc" }],
     select: { settings: true },
   });
   return row ? parsePolicy(row.settings) : defaultPolicy;

@@ -359,6 +359,7 @@ describe("R-REG-4 blocked names and R-REG-6 waiting lists (issue 21)", () => {
 
   it("lists a name's waiting list in join order, with the operator's added entry", async () => {
     await joinWaitingList(op(), { name: "demo-hosting.dk", holderName: "Første", holderEmail: `a-${unique()}@x.test` });
+    r.clock.advance({ seconds: 1 });
     await joinWaitingList(op(), { name: "demo-hosting.dk", holderName: "Anden", holderEmail: `b-${unique()}@x.test` });
     const [list] = await listWaitingLists(op(), { name: "demo-hosting.dk" });
     expect(list!.entries.slice(-2).map((e) => e.holderName)).toEqual(["Første", "Anden"]);

@@ -3,7 +3,7 @@ ALTER TABLE "Payment" ADD COLUMN     "valueDate" DATE;
 
 -- AlterTable
 ALTER TABLE "Policy" ADD COLUMN     "diff" JSONB,
-ADD COLUMN     "effectiveFrom" TIMESTAMPTZ(3) NOT NULL DEFAULT '1970-01-01 00:00:00+00'::timestamptz,
+ADD COLUMN     "effectiveFrom" TIMESTAMPTZ(3),
 ADD COLUMN     "operatorId" UUID,
 ADD COLUMN     "version" SERIAL NOT NULL;
 
