@@ -48,9 +48,10 @@ test("issue 12: a refused action shows the core's refusal in Danish", async ({ p
     await page.getByRole("button", { name: "Kvittér for valgte" }).click();
     await expect(page.getByRole("status")).toBeVisible();
     await second.getByRole("button", { name: "Kvittér for valgte" }).click();
-    await expect(second.getByRole("alert")).toHaveText("Findes ikke, eller er ikke i jeres portefølje.");
+    await expect(second.getByRole("main").getByRole("alert")).toHaveText("Findes ikke, eller er ikke i jeres portefølje.");
     await second.close();
   } finally {
+    await page.goto("/");
     await switchLanguage(page, "English");
   }
 });

@@ -41,6 +41,7 @@ test("TOTP: the code is asked for after the password; wrong and reused codes are
 });
 
 test("five wrong passwords lock the account for the configured time", async ({ page }) => {
+  test.slow(); // it waits out the 15 s lock: half of the default 30 s budget on a shared machine
   // the e2e server runs with LOGIN_ACCOUNT_WINDOW_MINUTES=0.25 (15 s)
   for (let i = 0; i < 5; i++) {
     await submit(page, "proxy@demo.test", `wrong-password-${i}`);

@@ -13,7 +13,8 @@ const item =
 export function UserMenu({ email }: { email: string }) {
   const t = useTranslations("shell.userMenu");
   return (
-    <DropdownMenu.Root>
+    // not modal: the page stays readable to assistive technology while the menu is open
+    <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger
         aria-label={email}
         className="inline-flex h-8 max-w-[14rem] items-center gap-1 rounded-md border border-zinc-300 bg-surface px-2 text-sm text-zinc-900 hover:bg-zinc-50"
