@@ -1,95 +1,66 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
-import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
+import { Form, SubmitButton, TextField } from "@/components/ui/form";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { addWaitingListEntryAction, blockNameAction } from "@/lib/actions/operator";
 import { blockNameSchema, waitingListEntrySchema } from "@/lib/schemas/operator";
-import { FormStatus, applyFieldErrors, useMessage } from "./form-kit";
-
-type BlockValues = z.input<typeof blockNameSchema>;
+import { FormStatus } from "./form-kit";
 
 export function BlockNameForm() {
   const t = useTranslations("operator.names");
-  const message = useMessage();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const [success, setSuccess] = useState<string | null>(null);
-  const { register, handleSubmit, setError, reset, formState } = useForm<BlockValues>({
-    resolver: zodResolver(blockNameSchema, undefined, { raw: true }),
-  });
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    setSuccess(null);
-    const result = await blockNameAction(values);
-    if (!result.ok) {
-      if (!applyFieldErrors(result.fieldErrors, setError, ["name", "reason"] as const)) setFormError(result.message);
-      return;
-    }
-    setSuccess(t("blocked", { name: result.data.name }));
-    reset({ name: "", reason: "" });
-    router.refresh();
+  const f = useActionForm(blockNameSchema, blockNameAction, {
+    defaultValues: { name: "", reason: "" },
+    successMessage: false,
+    resetOnSuccess: true,
+    onSuccess: (data) => {
+      setSuccess(t("blocked", { name: data.name }));
+      router.refresh();
+    },
   });
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={t("blockHeading")} className="flex flex-col gap-3">
+    <Form of={f} aria-label={t("blockHeading")} onChange={() => setSuccess(null)}>
       <div className="grid gap-3 sm:grid-cols-2">
-        <Input label={t("name")} required {...register("name")} error={message(formState.errors.name?.message)} />
-        <Input label={t("reason")} required {...register("reason")} error={message(formState.errors.reason?.message)} />
+        <TextField name="name" label={t("name")} required />
+        <TextField name="reason" label={t("reason")} required />
       </div>
       <div>
-        <Button type="submit" disabled={formState.isSubmitting}>
-          {t("block")}
-        </Button>
+        <SubmitButton>{t("block")}</SubmitButton>
       </div>
-      <FormStatus error={formError} success={success} />
-    </form>
+      <FormStatus success={success} />
+    </Form>
   );
 }
 
-type EntryValues = z.input<typeof waitingListEntrySchema>;
-const ENTRY_FIELDS = ["name", "holderName", "holderEmail", "handle"] as const;
-
 export function WaitingListEntryForm() {
   const t = useTranslations("operator.names");
-  const message = useMessage();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const [success, setSuccess] = useState<string | null>(null);
-  const { register, handleSubmit, setError, reset, formState } = useForm<EntryValues>({
-    resolver: zodResolver(waitingListEntrySchema, undefined, { raw: true }),
+  const f = useActionForm(waitingListEntrySchema, addWaitingListEntryAction, {
+    defaultValues: { name: "", holderName: "", holderEmail: "", handle: "" },
+    successMessage: false,
+    resetOnSuccess: true,
+    onSuccess: (data) => {
+      setSuccess(t("entryAdded", { name: data.name, position: data.position }));
+      router.refresh();
+    },
   });
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    setSuccess(null);
-    const result = await addWaitingListEntryAction(values);
-    if (!result.ok) {
-      if (!applyFieldErrors(result.fieldErrors, setError, ENTRY_FIELDS)) setFormError(result.message);
-      return;
-    }
-    setSuccess(t("entryAdded", { name: result.data.name, position: result.data.position }));
-    reset({ name: "", holderName: "", holderEmail: "", handle: "" });
-    router.refresh();
-  });
-  const field = (name: (typeof ENTRY_FIELDS)[number]) => ({ ...register(name), error: message(formState.errors[name]?.message) });
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={t("entryHeading")} className="flex flex-col gap-3">
+    <Form of={f} aria-label={t("entryHeading")} onChange={() => setSuccess(null)}>
       <div className="grid gap-3 sm:grid-cols-2">
-        <Input label={t("waitingName")} required {...field("name")} />
-        <Input label={t("holderName")} required {...field("holderName")} />
-        <Input label={t("holderEmail")} required type="email" {...field("holderEmail")} />
-        <Input label={t("holderHandle")} hint={t("holderHandleHint")} {...field("handle")} />
+        <TextField name="name" label={t("waitingName")} required />
+        <TextField name="holderName" label={t("holderName")} required />
+        <TextField name="holderEmail" label={t("holderEmail")} required type="email" />
+        <TextField name="handle" label={t("holderHandle")} hint={t("holderHandleHint")} />
       </div>
       <div>
-        <Button type="submit" disabled={formState.isSubmitting}>
-          {t("addEntry")}
-        </Button>
+        <SubmitButton>{t("addEntry")}</SubmitButton>
       </div>
-      <FormStatus error={formError} success={success} />
-    </form>
+      <FormStatus success={success} />
+    </Form>
   );
 }

@@ -1,75 +1,62 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { useForm, useWatch } from "react-hook-form";
-import type { z } from "zod";
+import { useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
+import { Form, SelectField, SubmitButton, TextField } from "@/components/ui/form";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import { bookPaymentAction, importBankStatementAction } from "@/lib/actions/operator";
 import { formatMoney } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/locales";
 import type { StatementImport } from "@/lib/registry/operator";
 import { bookPaymentSchema } from "@/lib/schemas/operator";
-import { FormStatus, Select, applyFieldErrors, useMessage } from "./form-kit";
-
-type Values = z.input<typeof bookPaymentSchema>;
-const FIELDS = ["method", "payee", "amount", "valueDate", "reference"] as const;
+import { FormStatus } from "./form-kit";
 
 /** Book one FIK payment or bank transfer; a reference booked before shows the existing booking. */
 export function BookPaymentForm({ today }: { today: string }) {
   const t = useTranslations("operator.payments");
   const locale = useLocale() as Locale;
-  const message = useMessage();
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const [success, setSuccess] = useState<string | null>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    control,
-    formState: { errors, isSubmitting },
-  } = useForm<Values>({ resolver: zodResolver(bookPaymentSchema, undefined, { raw: true }), defaultValues: { method: "FIK", valueDate: today } });
-  const method = useWatch({ control, name: "method" });
-
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    setSuccess(null);
-    const result = await bookPaymentAction(values);
-    if (!result.ok) {
-      if (!applyFieldErrors(result.fieldErrors, setError, FIELDS)) setFormError(result.message);
-      return;
-    }
-    const b = result.data;
-    const params = { reference: b.reference, amount: formatMoney(b.amount, locale), account: b.account?.name ?? "", balance: formatMoney(b.balance, locale) };
-    setSuccess(b.booked ? t("booked", params) : t("alreadyBooked", params));
-    router.refresh();
+  const f = useActionForm(bookPaymentSchema, bookPaymentAction, {
+    defaultValues: { method: "FIK", valueDate: today, payee: "", amount: "", reference: "" },
+    successMessage: false,
+    onSuccess: (b) => {
+      const params = {
+        reference: b.reference,
+        amount: formatMoney(b.amount, locale),
+        account: b.account?.name ?? "",
+        balance: formatMoney(b.balance, locale),
+      };
+      setSuccess(b.booked ? t("booked", params) : t("alreadyBooked", params));
+      router.refresh();
+    },
   });
-  const field = (name: (typeof FIELDS)[number]) => ({ ...register(name), error: message(errors[name]?.message) });
-
+  const method = useWatch({ control: f.form.control, name: "method" });
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <Form of={f} onChange={() => setSuccess(null)}>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Select label={t("method")} {...field("method")}>
-          <option value="FIK">{t("methods.FIK")}</option>
-          <option value="BANK">{t("methods.BANK")}</option>
-        </Select>
-        <Input label={method === "BANK" ? t("accountNumber") : t("fikCode")} required inputMode="numeric" {...field("payee")} />
-        <Input label={t("amount")} required inputMode="decimal" hint={t("amountHint")} {...field("amount")} />
-        <Input label={t("valueDate")} required type="date" {...field("valueDate")} />
-        <Input label={t("reference")} required {...field("reference")} />
+        <SelectField
+          name="method"
+          label={t("method")}
+          options={[
+            { value: "FIK", label: t("methods.FIK") },
+            { value: "BANK", label: t("methods.BANK") },
+          ]}
+        />
+        <TextField name="payee" label={method === "BANK" ? t("accountNumber") : t("fikCode")} required inputMode="numeric" />
+        <TextField name="amount" label={t("amount")} required inputMode="decimal" hint={t("amountHint")} />
+        <TextField name="valueDate" label={t("valueDate")} required type="date" />
+        <TextField name="reference" label={t("reference")} required />
       </div>
       <div>
-        <Button type="submit" disabled={isSubmitting}>
-          {t("book")}
-        </Button>
+        <SubmitButton>{t("book")}</SubmitButton>
       </div>
-      <FormStatus error={formError} success={success} />
-    </form>
+      <FormStatus success={success} />
+    </Form>
   );
 }
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import { requireOperatorActor } from "@/lib/auth/actor";
 import { coreContext } from "@/lib/auth/context";
@@ -41,9 +41,7 @@ export default async function RegistrarPage({ params }: { params: Promise<{ id: 
   ];
   return (
     <div className="flex flex-col gap-6">
-      <nav aria-label={t("breadcrumbs")} className="text-sm">
-        <Link href="/operator/registrars">{t("back")}</Link>
-      </nav>
+      <Breadcrumbs items={[{ label: t("back"), href: "/operator/registrars" }, { label: account.name }]} />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">{account.name}</h1>
         <RegistrarStateControl accountId={account.id} name={account.name} suspended={account.suspendedAt !== null} />

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { getTranslations } from "next-intl/server";
 import { CreateRegistrarForm } from "../../../_components/create-registrar-form";
 
@@ -11,9 +11,7 @@ export default async function NewRegistrarPage() {
   const t = await getTranslations("operator.registrarNew");
   return (
     <div className="flex max-w-3xl flex-col gap-6">
-      <nav aria-label={t("breadcrumbs")} className="text-sm">
-        <Link href="/operator/registrars">{t("back")}</Link>
-      </nav>
+      <Breadcrumbs items={[{ label: t("back"), href: "/operator/registrars" }, { label: t("heading") }]} />
       <h1 className="text-2xl font-semibold">{t("heading")}</h1>
       <CreateRegistrarForm />
     </div>
