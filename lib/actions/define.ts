@@ -3,7 +3,7 @@ import { z } from "zod";
 import { translateError, translateFieldMessage } from "@/lib/i18n/errors";
 import { type Locale, defaultLocale } from "@/lib/i18n/locales";
 import { coreContext } from "@/lib/auth/context";
-import type { RegistrarActor } from "@/lib/registry/actor";
+import type { Actor } from "@/lib/registry/actor";
 import type { CoreContext } from "@/lib/registry/context";
 import { isRegistryError } from "@/lib/registry/errors";
 import type { Verb } from "@/lib/registry/permissions";
@@ -60,8 +60,8 @@ export type DefinedAction<S extends z.ZodType = z.ZodType, T = unknown> = ((
  * the portfolio itself — map RegistryError to a typed result, revalidate.
  */
 export async function executeAction<S extends z.ZodType, T>(
-  def: ActionDefinition<S, T>,
-  actor: RegistrarActor,
+  def: Pick<ActionDefinition<S, T>, "schema" | "run">,
+  actor: Actor,
   raw: unknown,
   deps?: Pick<CoreContext, "db" | "clock">,
   locale: Locale = defaultLocale,

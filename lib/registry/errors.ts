@@ -10,6 +10,7 @@ const commonCodes = {
   RATE_LIMITED: "Too many attempts in the current window; retry later.",
   CONFLICT: "The object changed concurrently or the operation was already done.",
   CONFIRMATION_REQUIRED: "The operation has a side effect the caller must confirm explicitly.",
+  SANDBOX_ONLY: "The control exists only in the sandbox registry (REGISTRY_ENVIRONMENT=sandbox).",
 } as const;
 
 const domainCodes = {

@@ -11,6 +11,7 @@ import type {
 import { defaultPolicy } from "@/lib/registry/policy";
 import {
   addDays,
+  addLocalDays,
   addYears,
   expiryInstant,
   holdEndsAt,
@@ -75,6 +76,15 @@ const CUSTOMER_REGISTRANTS = new Map([
   ["RB137-DK", "roklubben-bølgen.dk"],
   ["HS138-DK", "haveforeningen-solsikken.dk"],
 ]);
+export type SeedOptions = {
+  /**
+   * Issue 21: two changes of registrant awaiting the operator's ID control — one of Demo's
+   * (loppemarked-demo.dk → IDC7-DK), one of Other's (other-sport.dk → OIC3-DK) — so the operator
+   * console's ID control has work in the demo. `npm start` asks for them; the core tests' registry
+   * does not (their request counts stay as they were).
+   */
+  pendingIdControls?: boolean;
+};
 
 /** How many demo logins (users and operators) the seed makes: one password hash each. */
 const DEMO_LOGINS = 10;
@@ -82,6 +92,7 @@ const DEMO_LOGINS = 10;
 export async function seedDemoRegistry(
   prisma: PrismaClient,
   now: Date = new Date(),
+  options: SeedOptions = {},
 ): Promise<{ seeded: boolean }> {
   if (await prisma.handle.findUnique({ where: { handle: DEMO_ACCOUNT_HANDLE } })) {
     return { seeded: false }; // the common case on every start after the first: no hashing
@@ -95,6 +106,7 @@ export async function seedDemoRegistry(
       const existing = await tx.handle.findUnique({ where: { handle: DEMO_ACCOUNT_HANDLE } });
       if (existing) return { seeded: false };
       await new Seeder(tx, now, passwordHashes).run();
+      if (options.pendingIdControls) await new Seeder(tx, now, passwordHashes).pendingIdControls();
       return { seeded: true };
     },
     { timeout: 120_000, maxWait: 30_000 },
@@ -469,6 +481,49 @@ class Seeder {
         },
       });
       this.handleIds.set(c.handle, h.id);
+    }
+  }
+
+  /** Issue 21: see SeedOptions.pendingIdControls. */
+  async pendingIdControls() {
+    const tx = this.tx;
+    const requests = [
+      { domain: "loppemarked-demo.dk", handle: "IDC7-DK", name: "Ida Christensen", email: "ida@christensen.test", account: DEMO_ACCOUNT_HANDLE },
+      { domain: "other-sport.dk", handle: "OIC3-DK", name: "Otto Iversen", email: "otto@iversen.test", account: OTHER_ACCOUNT_HANDLE },
+    ];
+    for (const r of requests) {
+      const account = await tx.registrarAccount.findFirstOrThrow({ where: { handle: { handle: r.account } } });
+      const domain = await tx.domain.findFirstOrThrow({ where: { liveName: r.domain } });
+      const to = await tx.handle.create({
+        data: {
+          handle: r.handle,
+          type: "PERSON",
+          name: r.name,
+          street: "Torvet 2",
+          postalCode: "4000",
+          city: "Roskilde",
+          countryCode: "DK",
+          email: r.email,
+          managementModel: "REGISTRAR",
+          accountId: account.id,
+          termsAcceptedAt: this.now,
+          idControl: "REQUIRED",
+          createdAt: this.now,
+        },
+      });
+      await tx.registrantChangeRequest.create({
+        data: {
+          domainId: domain.id,
+          accountId: account.id,
+          fromHandleId: domain.registrantId,
+          toHandleId: to.id,
+          state: "ID_CONTROL_REQUESTED",
+          idControlRequestedAt: this.now,
+          idControlExpiresAt: addLocalDays(this.now, defaultPolicy.registrantChange.idControlRequestDays),
+          createdAt: this.now,
+          updatedAt: this.now,
+        },
+      });
     }
   }
 
