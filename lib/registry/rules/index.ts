@@ -3,6 +3,7 @@
 // Pure rules (no I/O): names and IDN, dates, periods, pricing, renewal, lifecycle, tokens, DNSSEC,
 // name servers.
 export * from "./dates";
+export * from "./dnskey";
 export * from "./dnssec";
 export * from "./lifecycle";
 export * from "./names";
