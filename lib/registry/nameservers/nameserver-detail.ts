@@ -71,7 +71,13 @@ export type NameServerRow = {
   otherDomains: number;
 };
 
-export type NameServerPage = { rows: NameServerRow[]; next: string | null; search: string };
+export type NameServerPage = {
+  rows: NameServerRow[];
+  /** Hosts matching the search on all pages. */
+  total: number;
+  nextCursor: string | null;
+  prevCursor: string | null;
+};
 
 /** A search as typed: lower case, no trailing dot, an IDN part in A-labels. */
 function normaliseSearch(input: string | undefined): string {
@@ -83,35 +89,46 @@ function normaliseSearch(input: string | undefined): string {
 }
 
 /**
- * The portfolio's name servers (NSA handle linked to the account), in host order, a page at a
- * time (keyset on host: `after` is the last host of the previous page). Counts instead of domain
- * lists, so a host used by thousands of domains costs two grouped counts.
+ * The portfolio's name servers (NSA handle linked to the account), ordered by host, a page at a
+ * time (keyset on host: `cursor` is the last host shown going forward, the first going backward).
+ * Counts instead of domain lists, so a host used by thousands of domains costs two grouped counts.
  */
 export async function searchNameServers(
   ctx: CoreContext,
-  input: { search?: string; after?: string; size?: number } = {},
+  input: { search?: string; dir?: "asc" | "desc"; limit?: number; cursor?: string | null; backward?: boolean } = {},
 ): Promise<NameServerPage> {
   const actor = requirePermission(ctx.actor, "nameserver.view");
-  const size = Math.min(Math.max(input.size ?? 50, 1), 200);
+  const limit = Math.min(Math.max(input.limit ?? 25, 1), 200);
+  const dir = input.dir ?? "asc";
   const search = normaliseSearch(input.search);
   const where: Prisma.NameServerWhereInput = { nsaHandle: { accountId: actor.accountId } };
   if (search) where.host = { contains: search };
-  if (input.after) where.AND = [{ host: { gt: input.after } }];
-  const rows = await ctx.db.nameServer.findMany({
-    where,
-    orderBy: { host: "asc" },
-    take: size + 1,
-    select: {
-      id: true,
-      host: true,
-      managementModel: true,
-      glueV4: true,
-      glueV6: true,
-      markedForDeletionAt: true,
-      nsaHandle: { select: { handle: true } },
-    },
-  });
-  const page = rows.slice(0, size);
+  const backward = input.backward === true && !!input.cursor;
+  // reading backward walks the other way from the cursor, then shows the rows in display order
+  const walk: "asc" | "desc" = backward ? (dir === "asc" ? "desc" : "asc") : dir;
+  const keyset: Prisma.NameServerWhereInput | null = input.cursor
+    ? { host: walk === "asc" ? { gt: input.cursor } : { lt: input.cursor } }
+    : null;
+  const [total, found] = await Promise.all([
+    ctx.db.nameServer.count({ where }),
+    ctx.db.nameServer.findMany({
+      where: keyset ? { AND: [where, keyset] } : where,
+      orderBy: { host: walk },
+      take: limit + 1,
+      select: {
+        id: true,
+        host: true,
+        managementModel: true,
+        glueV4: true,
+        glueV6: true,
+        markedForDeletionAt: true,
+        nsaHandle: { select: { handle: true } },
+      },
+    }),
+  ]);
+  const more = found.length > limit;
+  const page = found.slice(0, limit);
+  if (backward) page.reverse();
   const ids = page.map((ns) => ns.id);
   const [all, own] = ids.length
     ? await Promise.all([
@@ -124,9 +141,12 @@ export async function searchNameServers(
       ])
     : [[], []];
   const count = (groups: typeof all, id: string) => groups.find((g) => g.nameServerId === id)?._count._all ?? 0;
+  const first = page[0]?.host ?? null;
+  const last = page[page.length - 1]?.host ?? null;
   return {
-    search,
-    next: rows.length > size ? (page[page.length - 1]?.host ?? null) : null,
+    total,
+    nextCursor: backward ? last : more ? last : null,
+    prevCursor: backward ? (more ? first : null) : input.cursor ? first : null,
     rows: page.map((ns) => {
       const ownDomains = count(own, ns.id);
       return {

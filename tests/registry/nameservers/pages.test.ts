@@ -7,6 +7,7 @@ import {
   getDomainDnssec,
   getDomainNameServers,
   getNameServer,
+  type NameServerPage,
   searchNameServers,
   setNameServers,
 } from "@/lib/registry/nameservers";
@@ -74,18 +75,28 @@ describe("R-NS-1 the list page: search, counts, keyset pages, portfolio only", (
     expect(other.rows.map((n) => n.host)).toEqual(["ns1.other-hosting.dk", "ns2.other-hosting.dk"]);
   });
 
-  it("R-NS-1 pages by host: every host once, in order", async () => {
+  it("R-NS-1 pages by host both ways: every host once, in order, the total on each page", async () => {
     const seen: string[] = [];
-    let after: string | undefined;
+    let cursor: string | null = null;
+    let last = await searchNameServers(nsa(), { limit: 2 });
     for (let i = 0; i < 20; i += 1) {
-      const page = await searchNameServers(nsa(), { size: 2, after });
+      const page: NameServerPage = cursor ? await searchNameServers(nsa(), { limit: 2, cursor }) : last;
+      last = page;
       seen.push(...page.rows.map((n) => n.host));
-      if (!page.next) break;
-      after = page.next;
+      expect(page.total).toBe(last.total);
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
     }
     expect(seen).toEqual([...seen].sort());
     expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toHaveLength(last.total);
     expect(seen).toContain("ns1.selvhostet.net");
+    // back from the last page: the two hosts before its first one
+    const back = await searchNameServers(nsa(), { limit: 2, cursor: last.rows[0]!.host, backward: true });
+    const at = seen.indexOf(last.rows[0]!.host);
+    expect(back.rows.map((n) => n.host)).toEqual(seen.slice(at - 2, at));
+    const desc = await searchNameServers(nsa(), { limit: 100, dir: "desc" });
+    expect(desc.rows.map((n) => n.host)).toEqual([...seen].reverse());
   });
 
   it("R-NS-1 counts other registrars' domains using a host without naming them", async () => {
