@@ -4,6 +4,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import type { ReactNode } from "react";
+import { Toaster } from "@/components/ui/toaster";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -31,6 +32,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <NextIntlClientProvider>
           {/* URL state of tables and filters (nuqs) */}
           <NuqsAdapter>{children}</NuqsAdapter>
+          <Toaster />
         </NextIntlClientProvider>
       </body>
     </html>

@@ -41,6 +41,7 @@ test("TOTP: the code is asked for after the password; wrong and reused codes are
 });
 
 test("five wrong passwords lock the account for the configured time", async ({ page }) => {
+  test.slow(); // it waits out the 15 s lock: half of the default 30 s budget on a shared machine
   // the e2e server runs with LOGIN_ACCOUNT_WINDOW_MINUTES=0.25 (15 s)
   for (let i = 0; i < 5; i++) {
     await submit(page, "proxy@demo.test", `wrong-password-${i}`);
@@ -61,4 +62,16 @@ test("operators log in at /operator/login with their own accounts", async ({ pag
   // a registrar session is a different thing: the portal still wants its own login
   const response = await page.request.get("/domains", { maxRedirects: 0 });
   expect(response.status()).toBe(307);
+});
+
+test("issue 12: the operator account on the portal login is told where the operator login is", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill("operator@registry.test");
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page.locator("form").getByRole("alert")).toContainText("/operator/login");
+  // a wrong password says nothing about what kind of account the email is
+  await page.getByLabel("Password").fill("not-the-password-at-all");
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page.locator("form").getByRole("alert")).toHaveText("The email or password is not correct.");
 });

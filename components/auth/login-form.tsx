@@ -1,89 +1,96 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
-import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
+import { useLocale, useTranslations } from "next-intl";
+import { formatDateTime } from "@/lib/format";
+import type { Locale } from "@/lib/i18n/locales";
+import { useEffect, useState } from "react";
+import { Form, SubmitButton, TextField } from "@/components/ui/form";
+import { useActionForm } from "@/components/ui/use-action-form";
+import type { ActionResult } from "@/lib/actions/result";
 import { loginSchema, type LoginInput } from "@/lib/schemas/login";
 
-type ServerError = { code: string; message: string };
+type ServerError = { code: string; message: string; retryAt?: string };
 
-function parseError(error: string): ServerError {
+function parseError(error: string): ServerError | null {
   try {
     const parsed = JSON.parse(error) as ServerError;
     if (parsed.code && parsed.message) return parsed;
   } catch {
     // fall through
   }
-  return { code: "UNKNOWN", message: "Login failed. Please try again." };
+  return null;
 }
 
+/**
+ * The login of the portal and of the operator console. Login is next-auth's `signIn`, not a
+ * server action; its answer is turned into an ActionResult so useActionForm places it like any
+ * refusal: a wrong TOTP code at the code field, everything else in the form's alert.
+ */
 export function LoginForm({ provider, home }: { provider: "portal" | "operator"; home: string }) {
+  const t = useTranslations("login");
+  const locale = useLocale() as Locale;
   const router = useRouter();
+  /** The login layer's refusal in the reader's language (its English text as the fallback). */
+  const failure = (error: ServerError) => {
+    const key = `failures.${error.code}`;
+    if (!t.has(key)) return error.message;
+    const retryAt = error.retryAt ? formatDateTime(new Date(error.retryAt), locale) : "";
+    return t(key, { retryAt });
+  };
   const [needsCode, setNeedsCode] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    setFocus,
-    formState: { errors, isSubmitting },
-  } = useForm<LoginInput>({ resolver: zodResolver(loginSchema) });
 
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
+  async function logIn(values: LoginInput): Promise<ActionResult<null>> {
     const result = await signIn(provider, { ...values, redirect: false });
-    if (result?.ok && !result.error) {
-      router.replace(home);
-      router.refresh();
-      return;
-    }
-    const error = parseError(result?.error ?? "");
+    if (result?.ok && !result.error) return { ok: true, data: null };
+    const error = parseError(result?.error ?? "") ?? { code: "UNKNOWN", message: t("failed") };
     if (error.code === "TOTP_REQUIRED") {
-      setNeedsCode(true);
-      setTimeout(() => setFocus("code"), 0);
-      return;
+      setNeedsCode(true); // not an error: the second step (the code field gets focus)
+      return { ok: false, code: error.code, message: "" };
     }
     if (error.code === "TOTP_INVALID") {
-      setError("code", { message: error.message });
-      return;
+      return { ok: false, code: error.code, message: "", fieldErrors: { code: [failure(error)] } };
     }
-    setFormError(error.message);
+    return { ok: false, code: error.code, message: failure(error) };
+  }
+
+  const login = useActionForm(loginSchema, logIn, {
+    successMessage: false,
+    onSuccess: () => {
+      router.replace(home);
+      router.refresh();
+    },
   });
 
+  const { setFocus } = login.form;
+  useEffect(() => {
+    if (needsCode) setFocus("code");
+  }, [needsCode, setFocus]);
+
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      {formError ? (
-        <p role="alert" className="rounded-md border border-danger bg-red-50 p-3 text-sm text-danger">
-          {formError}
-        </p>
-      ) : null}
-      <Input label="Email" type="email" autoComplete="username" required error={errors.email?.message} {...register("email")} />
-      <Input
-        label="Password"
+    <Form of={login}>
+      <TextField name="email" label={t("email")} type="email" autoComplete="username" required />
+      <TextField
+        name="password"
+        label={t("password")}
         type="password"
         autoComplete="current-password"
         required
-        error={errors.password?.message}
-        {...register("password")}
       />
       {needsCode ? (
-        <Input
-          label="Authentication code"
+        <TextField
+          name="code"
+          label={t("code")}
           inputMode="numeric"
           autoComplete="one-time-code"
-          hint="The 6-digit code from your authenticator app, or one of your recovery codes."
+          hint={t("codeHint")}
           required
-          error={errors.code?.message}
-          {...register("code")}
         />
       ) : null}
-      <Button type="submit" disabled={isSubmitting} className="w-full">
-        {isSubmitting ? "Logging in…" : "Log in"}
-      </Button>
-    </form>
+      <SubmitButton className="w-full" pendingLabel={t("submitting")}>
+        {t("submit")}
+      </SubmitButton>
+    </Form>
   );
 }

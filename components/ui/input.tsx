@@ -10,6 +10,17 @@ export type InputProps = Omit<ComponentProps<"input">, "id"> & {
   id?: string;
 };
 
+/** The look of text inputs, selects and textareas (form.tsx uses it too). */
+export function inputClassName(invalid: boolean, className?: string): string {
+  return cn(
+    "rounded-md border bg-surface px-3 text-sm text-zinc-900 shadow-xs",
+    "placeholder:text-zinc-500 disabled:cursor-not-allowed disabled:bg-zinc-100 disabled:text-zinc-500",
+    "focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent-600",
+    invalid ? "border-danger" : "border-zinc-300",
+    className,
+  );
+}
+
 /** A labelled text input with optional hint and error, wired for screen readers. */
 export function Input({ label, error, hint, id, className, required, ...props }: InputProps) {
   const generatedId = useId();

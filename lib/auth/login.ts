@@ -201,7 +201,7 @@ function storable(text: string): string {
 }
 
 /** Reasons recorded for attempts that are not counted towards a lock. */
-const UNCOUNTED = ["locked", "ip-rate-limited", "totp-required"];
+const UNCOUNTED = ["locked", "ip-rate-limited", "totp-required", "operator-account"];
 
 /**
  * One transaction: lock the account's and the address's attempt buckets (transaction-scoped
