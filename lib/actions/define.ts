@@ -29,6 +29,12 @@ export type ActionDefinition<S extends z.ZodType, T> = {
   run(ctx: CoreContext, input: z.output<S>): Promise<T>;
   /** Pages to revalidate after a success. */
   revalidate?: (input: z.output<S>) => string[];
+  /**
+   * Codes besides NOT_AUTHORIZED and NOT_FOUND with which the action refuses Other Registrar's
+   * forged input: a token-gated action (redelegation) lets another registrar in with a valid
+   * token, so a forged one is TOKEN_INVALID.
+   */
+  otherRefusedWith?: readonly string[];
   /** An input naming another registrar's objects, for the generated access test. */
   forge(f: ForgeFixtures): unknown;
   /**

@@ -185,6 +185,15 @@ class Seeder {
     }
     await this.nameServer("ns1.other-hosting.dk", OTHER_ACCOUNT_HANDLE, ["198.51.100.20"]);
     await this.nameServer("ns2.other-hosting.dk", OTHER_ACCOUNT_HANDLE, ["198.51.100.21"]);
+    // registrant-managed (R-NS-2/3): its NSA hands it over or deletes it, not the Registrar
+    await this.tx.nameServer.create({
+      data: {
+        host: "ns1.selvhostet.net",
+        nsaHandleId: this.handleIds.get(DEMO_ACCOUNT_HANDLE)!,
+        managementModel: "REGISTRANT",
+        createdAt: this.now,
+      },
+    });
 
     this.credit(demo, "PAYMENT_BANK", 1_000_000, 800, "Bank transfer", "DEMO-BANK-0001");
     this.credit(other, "PAYMENT_BANK", 200_000, 800, "Bank transfer", "OTHER-BANK-0001");
