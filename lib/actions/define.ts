@@ -3,7 +3,7 @@ import { z } from "zod";
 import { translateError, translateFieldMessage } from "@/lib/i18n/errors";
 import { type Locale, defaultLocale } from "@/lib/i18n/locales";
 import { coreContext } from "@/lib/auth/context";
-import type { RegistrarActor } from "@/lib/registry/actor";
+import type { Actor } from "@/lib/registry/actor";
 import type { CoreContext } from "@/lib/registry/context";
 import { isRegistryError } from "@/lib/registry/errors";
 import type { Verb } from "@/lib/registry/permissions";
@@ -15,8 +15,12 @@ export type ForgeFixtures = {
   domain: string; // a Demo domain
   suspendedDomain: string;
   messageIds: number[]; // Demo's unread notifications
+  contact: string; // a registrar-managed Demo contact of type PERSON (handle id), e.g. MN2-DK
+  checkoutId?: string; // an open card checkout of Demo's
   demoUserId: string; // a Demo portal user (proxy@demo.test)
   demoServiceUserId: string; // Demo's EPP service user (epp@demo.test)
+  handle: string; // a customer handle linked to Demo (JCA1-DK)
+  allowlistEntryId: string; // Demo's 127.0.0.1/32 allowlist entry
 };
 
 export type ActionDefinition<S extends z.ZodType, T> = {
@@ -25,12 +29,18 @@ export type ActionDefinition<S extends z.ZodType, T> = {
   run(ctx: CoreContext, input: z.output<S>): Promise<T>;
   /** Pages to revalidate after a success. */
   revalidate?: (input: z.output<S>) => string[];
+  /**
+   * Codes besides NOT_AUTHORIZED and NOT_FOUND with which the action refuses Other Registrar's
+   * forged input: a token-gated action (redelegation) lets another registrar in with a valid
+   * token, so a forged one is TOKEN_INVALID.
+   */
+  otherRefusedWith?: readonly string[];
   /** An input naming another registrar's objects, for the generated access test. */
   forge(f: ForgeFixtures): unknown;
   /**
    * "own": the action names no object of another account — it creates something, or changes the
    * actor's own account's setting — so Other Registrar's administrator calling it is allowed, not
-   * an access case (the generated test then checks only Demo's users without the verb).
+   * an access case (the generated test then checks that no row of Demo's changed).
    */
   forgeScope?: "own";
   /**
@@ -56,8 +66,8 @@ export type DefinedAction<S extends z.ZodType = z.ZodType, T = unknown> = ((
  * the portfolio itself — map RegistryError to a typed result, revalidate.
  */
 export async function executeAction<S extends z.ZodType, T>(
-  def: ActionDefinition<S, T>,
-  actor: RegistrarActor,
+  def: Pick<ActionDefinition<S, T>, "schema" | "run">,
+  actor: Actor,
   raw: unknown,
   deps?: Pick<CoreContext, "db" | "clock">,
   locale: Locale = defaultLocale,

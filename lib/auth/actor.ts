@@ -8,7 +8,8 @@ import { systemClock } from "@/lib/registry/clock";
 import { RegistryError } from "@/lib/registry/errors";
 import { requirePermission, type Verb } from "@/lib/registry/permissions";
 import { SURFACE_HEADER } from "@/lib/proxy/registrant-routes";
-import { isAddressAllowed } from "../net/allowlist";
+import { isAddressAllowed, operatorAllowlist } from "../net/allowlist";
+import { ipInCidrs } from "../net/client-address";
 import { checkSession } from "./sessions";
 import { authSettings } from "./settings";
 import { decodeSessionToken, sessionCookieValue } from "./token";
@@ -98,11 +99,21 @@ export async function getOperatorActor(): Promise<Extract<Actor, { kind: "operat
   const check = await checkSession(getPrisma(), token.sid, systemClock.now(), authSettings(), token.cf);
   if (!check.ok || !check.session.operator) return null;
   const op = check.session.operator;
-  return { kind: "operator", operatorId: op.id, ip: await clientIp(), label: op.email };
+  const ip = await clientIp();
+  // the console's own allowlist, checked here too: an operator action may be posted to any page
+  if (!ipInCidrs(ip, operatorAllowlist())) return null;
+  return { kind: "operator", operatorId: op.id, ip, label: op.email };
 }
 
+/**
+ * For operator pages and actions: the operator, or — for a signed-in registrar user — 403 (a
+ * portal login never reaches the console), else off to the operator login.
+ */
 export async function requireOperatorActor() {
   const actor = await getOperatorActor();
-  if (!actor) redirect("/operator/login");
-  return actor;
+  if (actor) return actor;
+  const jar = await cookies();
+  const token = await decodeSessionToken(sessionCookieValue((n) => jar.get(n)?.value));
+  if (token?.kind === "user") forbidden();
+  redirect("/operator/login");
 }

@@ -13,7 +13,8 @@ export type LoginFailureCode =
   | "TOTP_INVALID"
   | "SERVICE_USER"
   | "USER_DISABLED"
-  | "OPERATOR_ACCOUNT";
+  | "OPERATOR_ACCOUNT"
+  | "ACCOUNT_SUSPENDED";
 
 export class LoginError extends Error {
   constructor(
@@ -47,6 +48,8 @@ type Principal = {
   isService: boolean;
   /** The user's account requires TOTP ("Require two-factor authentication"). */
   totpRequired: boolean;
+  /** The registrar account is suspended by the registry (issue 21). */
+  accountSuspended: boolean;
 };
 
 const copenhagenTime = new Intl.DateTimeFormat("en-GB", {
@@ -112,6 +115,13 @@ export async function logIn(
   if (principal.disabledAt) {
     await record(false, "disabled", principal);
     throw new LoginError("USER_DISABLED", "This user is disabled. Ask your administrator.");
+  }
+  if (principal.accountSuspended) {
+    await record(false, "account-suspended", principal);
+    throw new LoginError(
+      "ACCOUNT_SUSPENDED",
+      "Your registrar's access is suspended by the registry. Contact the registry.",
+    );
   }
   let totpStep: number | null = null;
   if (principal.totpSecret) {
@@ -312,14 +322,21 @@ async function findPrincipal(
 ): Promise<Principal | null> {
   if (kind === "operator") {
     const o = await db.operator.findUnique({ where: { email } });
-    return o && { ...o, kind, accountId: null, isService: false, totpRequired: false };
+    return o && { ...o, kind, accountId: null, isService: false, totpRequired: false, accountSuspended: false };
   }
   const u = await db.user.findUnique({
     where: { email },
-    include: { account: { select: { totpRequired: true } } },
+    include: { account: { select: { totpRequired: true, suspendedAt: true } } },
   });
   if (!u || u.deletedAt) return null;
-  return { ...u, kind, isService: u.kind === "SERVICE", totpRequired: u.account.totpRequired };
+  const { account, ...user } = u;
+  return {
+    ...user,
+    kind,
+    isService: u.kind === "SERVICE",
+    totpRequired: account.totpRequired,
+    accountSuspended: account.suspendedAt !== null,
+  };
 }
 
 /** When the newest `max` counted failures all lie in the window: until the oldest leaves it. */

@@ -121,10 +121,14 @@ export async function verifyServiceCredential(
   secret: string,
   now: Date,
 ): Promise<ServicePrincipal | null> {
-  const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() } });
+  const user = await db.user.findUnique({
+    where: { email: email.trim().toLowerCase() },
+    include: { account: { select: { suspendedAt: true } } },
+  });
   if (!user || user.kind !== "SERVICE" || !user.service || user.disabledAt || user.deletedAt) {
     return null;
   }
+  if (user.account.suspendedAt) return null; // a suspended registrar's services are shut (issue 21)
   const current = await verifyPassword(user.passwordHash, secret);
   const previous =
     !current &&
