@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { getOperatorActor, getPortalSession } from "@/lib/auth/actor";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import type { ReactNode } from "react";
 import { Toaster } from "@/components/ui/toaster";
@@ -25,11 +26,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   await headers();
   const locale = await getLocale();
+  const messages = await clientMessages();
   return (
     <html lang={locale}>
       <body className="min-h-screen">
         {/* next-intl 4 hands the request's locale and messages to client components itself */}
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={messages}>
           {/* URL state of tables and filters (nuqs) */}
           <NuqsAdapter>{children}</NuqsAdapter>
           <Toaster />
@@ -37,4 +39,18 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       </body>
     </html>
   );
+}
+
+/** What every page's client components may need before anyone is signed in. */
+const PUBLIC_NAMESPACES = ["ui", "login", "language", "pages", "errors", "errorDetails", "errorReasons"];
+
+/**
+ * The catalogue the browser gets: all of it for a signed-in portal user or operator; before
+ * login (and on the registrants' pages) only the public namespaces, so a page reachable from
+ * anywhere never carries the portal's texts (SEC-1).
+ */
+async function clientMessages() {
+  const messages = await getMessages();
+  if ((await getPortalSession()) || (await getOperatorActor())) return messages;
+  return Object.fromEntries(Object.entries(messages).filter(([ns]) => PUBLIC_NAMESPACES.includes(ns)));
 }

@@ -8,7 +8,7 @@ import { locales } from "@/lib/i18n/locales";
 
 /** The header's language switch: each language named in itself; remembered on the user and by a cookie. */
 export function LanguageSwitch() {
-  const t = useTranslations("shell");
+  const t = useTranslations("language");
   const locale = useLocale();
   const router = useRouter();
   const id = useId();
@@ -16,7 +16,7 @@ export function LanguageSwitch() {
   return (
     <div className="flex items-center gap-2">
       <label htmlFor={id} className="sr-only">
-        {t("language")}
+        {t("label")}
       </label>
       <select
         id={id}
