@@ -50,7 +50,8 @@ test("R-CON-1 a Proxy creates a company contact: listed with its issued handle i
   await page.getByRole("button", { name: "Create contact" }).click();
 
   // the contact's page, with the id the registry issued
-  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  // the action, then the navigation to the new contact: slow on a busy machine
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible({ timeout: 30_000 });
   await expect(page).toHaveURL(/\/contacts\/F[A-Z]{0,2}\d+-DK$/);
   const handle = page.url().split("/").at(-1)!;
   await expect(page.getByText("+4512345678", { exact: true })).toBeVisible();
@@ -132,7 +133,9 @@ test("R-CON-1 renaming a contact that is a registrant is refused, naming the cha
   await page.getByRole("textbox", { name: "Name", exact: true }).fill("Bageriet Kornet ApS");
   await page.getByLabel("Email").fill(email);
   await page.getByRole("button", { name: "Save changes" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Bageriet Kornet ApS" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Bageriet Kornet ApS" })).toBeVisible({
+    timeout: 30_000,
+  });
   await expect(page.getByText(email, { exact: true })).toBeVisible();
   // and its history says so
   await expect(page.getByRole("region", { name: "History" })).toContainText(email);
