@@ -107,6 +107,7 @@ test("signed-out requests are sent to the login page", async ({ page }) => {
 test("DESIGN §1 dashboard: each role sees its tiles — Payer: balance and auto-renew forecast; Registrar, Proxy, Payer: expiring domains and pending requests; everyone: messages", async ({
   page,
 }) => {
+  test.setTimeout(90_000); // four logins
   const tiles = {
     balance: /Prepaid balance\s+-?DKK\s-?[\d,]+\.\d\d/,
     forecast: /Auto-renewals within 30 days\s+DKK\s[\d,]+\.\d\d\s+\d+ domain names? to renew/,

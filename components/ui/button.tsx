@@ -20,18 +20,6 @@ export type ButtonProps = ComponentProps<"button"> & {
   size?: keyof typeof sizes;
 };
 
-/** The look of a button, for a link that acts as one (e.g. a next/link to a form page). */
-export function buttonClassName(variant: keyof typeof variants = "primary", size: keyof typeof sizes = "md", className?: string) {
-  return cn(
-    "inline-flex items-center justify-center gap-2 rounded-md font-medium transition-colors",
-    "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-600",
-    "disabled:cursor-not-allowed",
-    variants[variant],
-    sizes[size],
-    className,
-  );
-}
-
 /** A button; defaults to type="button" so it never submits a form by accident. */
 export function Button({
   variant = "primary",
@@ -53,5 +41,20 @@ export function Button({
       )}
       {...props}
     />
+  );
+}
+
+/** A button's look for a link that acts as one (<Link className={buttonClassName("secondary")}>). */
+export function buttonClassName(
+  variant: keyof typeof variants = "primary",
+  size: keyof typeof sizes = "md",
+  className?: string,
+): string {
+  return cn(
+    "inline-flex items-center justify-center gap-2 rounded-md font-medium transition-colors",
+    "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-600",
+    variants[variant],
+    sizes[size],
+    className,
   );
 }

@@ -37,7 +37,7 @@ export const createContactAction = defineAction({
     email: "forged@example.test",
     phone: "+45 70 00 00 00",
   }),
-  createsOwnOnly: true,
+  forgeScope: "own",
 });
 
 export const updateContactAction = defineAction({

@@ -11,6 +11,7 @@ import type {
 import { defaultPolicy } from "@/lib/registry/policy";
 import {
   addDays,
+  addLocalDays,
   addYears,
   expiryInstant,
   holdEndsAt,
@@ -75,6 +76,15 @@ const CUSTOMER_REGISTRANTS = new Map([
   ["RB137-DK", "roklubben-bølgen.dk"],
   ["HS138-DK", "haveforeningen-solsikken.dk"],
 ]);
+export type SeedOptions = {
+  /**
+   * Issue 21: two changes of registrant awaiting the operator's ID control — one of Demo's
+   * (loppemarked-demo.dk → IDC7-DK), one of Other's (other-sport.dk → OIC3-DK) — so the operator
+   * console's ID control has work in the demo. `npm start` asks for them; the core tests' registry
+   * does not (their request counts stay as they were).
+   */
+  pendingIdControls?: boolean;
+};
 
 /** How many demo logins (users and operators) the seed makes: one password hash each. */
 const DEMO_LOGINS = 10;
@@ -82,6 +92,7 @@ const DEMO_LOGINS = 10;
 export async function seedDemoRegistry(
   prisma: PrismaClient,
   now: Date = new Date(),
+  options: SeedOptions = {},
 ): Promise<{ seeded: boolean }> {
   if (await prisma.handle.findUnique({ where: { handle: DEMO_ACCOUNT_HANDLE } })) {
     return { seeded: false }; // the common case on every start after the first: no hashing
@@ -95,6 +106,7 @@ export async function seedDemoRegistry(
       const existing = await tx.handle.findUnique({ where: { handle: DEMO_ACCOUNT_HANDLE } });
       if (existing) return { seeded: false };
       await new Seeder(tx, now, passwordHashes).run();
+      if (options.pendingIdControls) await new Seeder(tx, now, passwordHashes).pendingIdControls();
       return { seeded: true };
     },
     { timeout: 120_000, maxWait: 30_000 },
@@ -173,6 +185,15 @@ class Seeder {
     }
     await this.nameServer("ns1.other-hosting.dk", OTHER_ACCOUNT_HANDLE, ["198.51.100.20"]);
     await this.nameServer("ns2.other-hosting.dk", OTHER_ACCOUNT_HANDLE, ["198.51.100.21"]);
+    // registrant-managed (R-NS-2/3): its NSA hands it over or deletes it, not the Registrar
+    await this.tx.nameServer.create({
+      data: {
+        host: "ns1.selvhostet.net",
+        nsaHandleId: this.handleIds.get(DEMO_ACCOUNT_HANDLE)!,
+        managementModel: "REGISTRANT",
+        createdAt: this.now,
+      },
+    });
 
     this.credit(demo, "PAYMENT_BANK", 1_000_000, 800, "Bank transfer", "DEMO-BANK-0001");
     this.credit(other, "PAYMENT_BANK", 200_000, 800, "Bank transfer", "OTHER-BANK-0001");
@@ -375,6 +396,17 @@ class Seeder {
         vatNumber: demoData.vatNumber,
       });
     }
+    // One that does not match: Demo's name and CVR at an old address and email (R-ACC-5: "Link
+    // handle" lists it with the fields that differ, and linking it is refused).
+    await this.handle("DRA9-DK", {
+      type: "COMPANY",
+      name: demoData.name,
+      email: "info@demo-registrar.test",
+      managementModel: "REGISTRAR",
+      accountId: null,
+      address: { street: "Gammel Kongevej 2", postalCode: "1610", city: "København V" },
+      vatNumber: demoData.vatNumber,
+    });
   }
 
   /**
@@ -458,6 +490,49 @@ class Seeder {
         },
       });
       this.handleIds.set(c.handle, h.id);
+    }
+  }
+
+  /** Issue 21: see SeedOptions.pendingIdControls. */
+  async pendingIdControls() {
+    const tx = this.tx;
+    const requests = [
+      { domain: "loppemarked-demo.dk", handle: "IDC7-DK", name: "Ida Christensen", email: "ida@christensen.test", account: DEMO_ACCOUNT_HANDLE },
+      { domain: "other-sport.dk", handle: "OIC3-DK", name: "Otto Iversen", email: "otto@iversen.test", account: OTHER_ACCOUNT_HANDLE },
+    ];
+    for (const r of requests) {
+      const account = await tx.registrarAccount.findFirstOrThrow({ where: { handle: { handle: r.account } } });
+      const domain = await tx.domain.findFirstOrThrow({ where: { liveName: r.domain } });
+      const to = await tx.handle.create({
+        data: {
+          handle: r.handle,
+          type: "PERSON",
+          name: r.name,
+          street: "Torvet 2",
+          postalCode: "4000",
+          city: "Roskilde",
+          countryCode: "DK",
+          email: r.email,
+          managementModel: "REGISTRAR",
+          accountId: account.id,
+          termsAcceptedAt: this.now,
+          idControl: "REQUIRED",
+          createdAt: this.now,
+        },
+      });
+      await tx.registrantChangeRequest.create({
+        data: {
+          domainId: domain.id,
+          accountId: account.id,
+          fromHandleId: domain.registrantId,
+          toHandleId: to.id,
+          state: "ID_CONTROL_REQUESTED",
+          idControlRequestedAt: this.now,
+          idControlExpiresAt: addLocalDays(this.now, defaultPolicy.registrantChange.idControlRequestDays),
+          createdAt: this.now,
+          updatedAt: this.now,
+        },
+      });
     }
   }
 
@@ -748,13 +823,22 @@ class Seeder {
         d.suspensionReason === "EXPIRED"
           ? `Domain ${d.uLabel} expired and is suspended; it can be restored until ${localDateOf(d.deleteAt!)}`
           : `Domain ${d.uLabel} was cancelled and is suspended; it can be restored until ${localDateOf(d.deleteAt!)}`,
+      // the data the Messages page renders the text from, as the lifecycle and cancel write it
+      data: (d.suspensionReason === "EXPIRED"
+        ? { deleteOn: localDateOf(d.deleteAt!) }
+        : { deleteAt: d.deleteAt!.toISOString() }) as Record<string, string>,
       createdAt: d.suspendedAt!,
     }));
+    const hold = await this.tx.registrationHold.findFirst({
+      where: { domain: { aLabel: "ny-kunde.dk" } },
+      select: { expiresAt: true },
+    });
     rows.push({
       accountId: demo,
       type: "REGISTRATION_TERMS_REQUESTED",
       domainName: "ny-kunde.dk",
       message: "Registration of ny-kunde.dk awaits the registrant's acceptance of the terms",
+      data: hold ? { holdExpiresAt: hold.expiresAt.toISOString() } : {},
       createdAt: daysBefore(this.now, 1),
     });
     rows.push({
@@ -762,6 +846,7 @@ class Seeder {
       type: "WELCOME",
       domainName: null as unknown as string,
       message: "Welcome to the sandbox of the Registrar Portal",
+      data: {},
       createdAt: this.now,
     });
     await this.tx.notification.createMany({ data: rows });

@@ -4,6 +4,7 @@
 // name servers.
 export * from "./contact-fields";
 export * from "./dates";
+export * from "./dnskey";
 export * from "./dnssec";
 export * from "./lifecycle";
 export * from "./names";
