@@ -23,7 +23,7 @@ async function operatorLogIn(page: Page) {
   await page.getByLabel("Email").fill("operator@registry.test");
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Log in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Operator console" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Operator console", exact: true })).toBeVisible();
 }
 
 async function asUser<T>(browser: Browser, email: string, password: string, fn: (page: Page) => Promise<T>): Promise<T> {
@@ -38,6 +38,8 @@ async function asUser<T>(browser: Browser, email: string, password: string, fn: 
 }
 
 test.describe.serial("operator console (issue 21)", () => {
+  // journeys of several logins (Argon2id) and pages each
+  test.describe.configure({ timeout: 180_000 });
   test("creates a registrar with an Administrator, who then logs in from an allowed address; suspended, it cannot", async ({ page, browser }) => {
     await operatorLogIn(page);
     await page.getByRole("navigation", { name: "Operator console sections" }).getByRole("link", { name: "Registrars" }).click();
@@ -263,7 +265,7 @@ for (const locale of ["en", "da"] as const) {
     await page.getByRole("textbox", { name: locale === "da" ? "E-mail" : "Email" }).fill("operator@registry.test");
     await page.getByLabel(locale === "da" ? "Adgangskode" : "Password").fill(PASSWORD);
     await page.getByRole("button", { name: locale === "da" ? "Log ind" : "Log in" }).click();
-    await expect(page.getByRole("heading", { level: 1, name: locale === "da" ? "Operatørkonsol" : "Operator console" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: locale === "da" ? "Operatørkonsol" : "Operator console", exact: true })).toBeVisible();
     await expect(page.locator("html")).toHaveAttribute("lang", locale);
     const pages = ["/operator", "/operator/registrars", "/operator/registrars/new", "/operator/payments", "/operator/id-control", "/operator/invoices?state=ALL", "/operator/policy", "/operator/names", "/operator/sandbox", "/operator/audit"];
     for (const path of pages) {
