@@ -63,3 +63,15 @@ test("operators log in at /operator/login with their own accounts", async ({ pag
   const response = await page.request.get("/domains", { maxRedirects: 0 });
   expect(response.status()).toBe(307);
 });
+
+test("issue 12: the operator account on the portal login is told where the operator login is", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill("operator@registry.test");
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page.locator("form").getByRole("alert")).toContainText("/operator/login");
+  // a wrong password says nothing about what kind of account the email is
+  await page.getByLabel("Password").fill("not-the-password-at-all");
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page.locator("form").getByRole("alert")).toHaveText("The email or password is not correct.");
+});

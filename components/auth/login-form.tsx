@@ -2,14 +2,16 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { formatDateTime } from "@/lib/format";
+import type { Locale } from "@/lib/i18n/locales";
 import { useEffect, useState } from "react";
 import { Form, SubmitButton, TextField } from "@/components/ui/form";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/actions/result";
 import { loginSchema, type LoginInput } from "@/lib/schemas/login";
 
-type ServerError = { code: string; message: string };
+type ServerError = { code: string; message: string; retryAt?: string; reason?: string };
 
 function parseError(error: string): ServerError | null {
   try {
@@ -28,7 +30,15 @@ function parseError(error: string): ServerError | null {
  */
 export function LoginForm({ provider, home }: { provider: "portal" | "operator"; home: string }) {
   const t = useTranslations("login");
+  const locale = useLocale() as Locale;
   const router = useRouter();
+  /** The login layer's refusal in the reader's language (its English text as the fallback). */
+  const failure = (error: ServerError) => {
+    const key = error.reason ? `failures.${error.code}_${error.reason}` : `failures.${error.code}`;
+    if (!t.has(key)) return error.message;
+    const retryAt = error.retryAt ? formatDateTime(new Date(error.retryAt), locale) : "";
+    return t(key, { retryAt });
+  };
   const [needsCode, setNeedsCode] = useState(false);
 
   async function logIn(values: LoginInput): Promise<ActionResult<null>> {
@@ -40,9 +50,9 @@ export function LoginForm({ provider, home }: { provider: "portal" | "operator";
       return { ok: false, code: error.code, message: "" };
     }
     if (error.code === "TOTP_INVALID") {
-      return { ok: false, code: error.code, message: "", fieldErrors: { code: [error.message] } };
+      return { ok: false, code: error.code, message: "", fieldErrors: { code: [failure(error)] } };
     }
-    return { ok: false, code: error.code, message: error.message };
+    return { ok: false, code: error.code, message: failure(error) };
   }
 
   const login = useActionForm(loginSchema, logIn, {

@@ -18,6 +18,8 @@ export type ValidSession = {
     locale: string | null;
   } | null;
   operator: { id: string; email: string; name: string } | null;
+  /** Opened without TOTP while the account requires it: only the enrolment may be used. */
+  totpEnrolmentPending: boolean;
 };
 
 export type SessionEndReason =
@@ -81,6 +83,7 @@ export async function checkSession(
     ok: true,
     session: {
       id: session.id,
+      totpEnrolmentPending: session.totpEnrolmentPending,
       user: session.user && {
         id: session.user.id,
         accountId: session.user.accountId,

@@ -5,6 +5,9 @@ import { checkSession } from "@/lib/auth/sessions";
 import { authSettings } from "@/lib/auth/settings";
 import { decodeSessionToken, SESSION_COOKIES, sessionCookieValue } from "@/lib/auth/token";
 import { ipInCidrs } from "@/lib/net/client-address";
+
+/** The enrolment page (lib/auth/actor.ts TOTP_ENROLMENT_PATH; that module is server-only). */
+const TOTP_ENROLMENT_PATH = "/account/two-factor";
 import { refreshClockOffset } from "@/lib/registry/operator";
 import { contentSecurityPolicy, newNonce } from "./csp";
 import { isRegistrantRoute, SURFACE_HEADER } from "./registrant-routes";
@@ -72,6 +75,13 @@ async function decide(request: NextRequest, csp: string): Promise<NextResponse> 
     const user = check.session.user;
     if (user && !isOperatorPath && !(await isAddressAllowed(db, ip, user.accountId))) {
       return refuse(ip, "your registrar's portal access");
+    }
+    // the account requires TOTP and this session has none yet: enrolment before anything else
+    if (user && check.session.totpEnrolmentPending && !isPublic && pathname !== TOTP_ENROLMENT_PATH) {
+      const url = request.nextUrl.clone();
+      url.pathname = TOTP_ENROLMENT_PATH;
+      url.search = "";
+      return NextResponse.redirect(url);
     }
   }
 

@@ -12,6 +12,8 @@ import {
 import type { CoreContext } from "@/lib/registry/context";
 import { RegistryError } from "@/lib/registry/errors";
 import { runRegistrarOperation } from "@/lib/registry/operation";
+import { requirePermission } from "@/lib/registry/permissions";
+import { getPolicy } from "@/lib/registry/policy-store";
 import { type UserView, toUserView } from "@/lib/registry/accounts/users";
 
 // R-ACC-3/R-ACC-4 service users: one service each, any meta-role but Administrator. The credential
@@ -136,4 +138,10 @@ export async function verifyServiceCredential(
     (await verifyPassword(user.previousPasswordHash, secret));
   if (!current && !previous) return null;
   return { userId: user.id, accountId: user.accountId, service: user.service, metaRoles: user.metaRoles };
+}
+
+/** How long a rotated-out credential keeps working (policy, default 24 h), for the page to say. */
+export async function getCredentialOverlapHours(ctx: CoreContext): Promise<number> {
+  requirePermission(ctx.actor, "account.serviceUsers");
+  return (await getPolicy(ctx.db)).serviceCredentials.rotationOverlapHours;
 }

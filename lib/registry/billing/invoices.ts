@@ -68,18 +68,77 @@ export async function issueInvoice(
   });
 }
 
-/** The account's invoices (billing.view), newest first. */
+export type InvoiceRow = {
+  number: number;
+  state: "OPEN" | "PAID" | "CANCELLED";
+  domainName: string;
+  uLabel: string;
+  payerHandle: string;
+  amount: number;
+  periodYears: number;
+  issuedAt: Date;
+  dueAt: Date;
+  paidAt: Date | null;
+  /** Open and past its due instant: the domain is (or is about to be) suspended. */
+  overdue: boolean;
+};
+
+/**
+ * R-REN-2: the invoices of the account's registrant-paid domains (billing.view), newest first,
+ * optionally one state, in keyset pages (`after`: continue below that number); with the count of
+ * each state for the tabs.
+ */
 export async function listInvoices(
   ctx: CoreContext,
-  input: { state?: "OPEN" | "PAID" | "CANCELLED" } = {},
-) {
+  input: { state?: "OPEN" | "PAID" | "CANCELLED"; after?: number | null; limit?: number } = {},
+): Promise<{
+  invoices: InvoiceRow[];
+  nextCursor: number | null;
+  counts: Record<"OPEN" | "PAID" | "CANCELLED", number>;
+}> {
   const actor = requirePermission(ctx.actor, "billing.view");
-  return ctx.db.invoice.findMany({
-    where: { accountId: actor.accountId, ...(input.state ? { state: input.state } : {}) },
-    orderBy: { number: "desc" },
-    include: { domain: { select: { aLabel: true } }, payer: { select: { handle: true } } },
-    take: 500,
-  });
+  const limit = Math.min(Math.max(input.limit ?? 50, 1), 200);
+  const now = ctx.clock.now();
+  const [rows, grouped] = await Promise.all([
+    ctx.db.invoice.findMany({
+      where: {
+        accountId: actor.accountId,
+        ...(input.state ? { state: input.state } : {}),
+        ...(input.after != null ? { number: { lt: input.after } } : {}),
+      },
+      orderBy: { number: "desc" },
+      take: limit + 1,
+      include: {
+        domain: { select: { aLabel: true, uLabel: true } },
+        payer: { select: { handle: true } },
+      },
+    }),
+    ctx.db.invoice.groupBy({
+      by: ["state"],
+      where: { accountId: actor.accountId },
+      _count: { _all: true },
+    }),
+  ]);
+  const counts = { OPEN: 0, PAID: 0, CANCELLED: 0 };
+  for (const g of grouped) counts[g.state] = g._count._all;
+  const page = rows.slice(0, limit);
+  return {
+    invoices: page.map((i) => ({
+      number: i.number,
+      state: i.state,
+      domainName: i.domain.aLabel,
+      uLabel: i.domain.uLabel,
+      payerHandle: i.payer.handle,
+      amount: i.amount,
+      periodYears: i.periodYears,
+      issuedAt: i.issuedAt,
+      dueAt: i.dueAt,
+      paidAt: i.paidAt,
+      overdue: i.state === "OPEN" && i.dueAt <= now,
+    })),
+    nextCursor: rows.length > limit ? (page.at(-1)?.number ?? null) : null,
+    counts,
+  };
 }
 
 type InvoicedDomain = {

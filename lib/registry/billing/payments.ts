@@ -37,9 +37,9 @@ export type Booking = {
   account?: { id: string; name: string };
 };
 
-type PaymentRow = { id: string; accountId: string; amount: number; state: PaymentState };
+export type PaymentRow = { id: string; accountId: string; amount: number; state: PaymentState };
 
-type NewPayment = {
+export type NewPayment = {
   accountId: string;
   method: PaymentMethod;
   provider: string;
@@ -53,7 +53,7 @@ type NewPayment = {
 };
 
 /** Inserts the payment unless its (provider, reference) exists; returns the row and whether new. */
-async function insertPaymentOnce(
+export async function insertPaymentOnce(
   tx: Tx,
   p: NewPayment,
 ): Promise<{ row: PaymentRow; inserted: boolean }> {
@@ -74,7 +74,7 @@ async function insertPaymentOnce(
   return { row, inserted: false };
 }
 
-async function balanceOf(tx: Tx, accountId: string): Promise<number> {
+export async function balanceOf(tx: Tx, accountId: string): Promise<number> {
   const a = await tx.registrarAccount.findUniqueOrThrow({
     where: { id: accountId },
     select: { balance: true },
@@ -82,7 +82,7 @@ async function balanceOf(tx: Tx, accountId: string): Promise<number> {
   return a.balance;
 }
 
-function checkAmount(amount: number) {
+export function checkTopUpAmount(amount: number) {
   if (!Number.isSafeInteger(amount) || amount < MIN_TOP_UP_ORE || amount > MAX_TOP_UP_ORE) {
     throw new RegistryError(
       "VALIDATION_FAILED",
@@ -106,7 +106,7 @@ export async function topUpByCard(
   input: { amount: number; card: CardDetails },
 ): Promise<Booking> {
   const actor = await requirePermissionAudited(ctx, topUpSpec(""));
-  checkAmount(input.amount);
+  checkTopUpAmount(input.amount);
   // The provider call happens before, never inside, the transaction (STYLE.md).
   const payment = await provider.createPayment({
     accountId: actor.accountId,
@@ -232,7 +232,7 @@ export async function bookBankPayment(ctx: CoreContext, input: BankPaymentInput)
       objectLabel: `${provider}:${input.reference}`,
     },
     async ({ tx, actor, now, audit }) => {
-      checkAmount(input.amount);
+      checkTopUpAmount(input.amount);
       const reference = input.reference.trim();
       if (reference === "" || reference.length > 100)
         throw new RegistryError("VALIDATION_FAILED", "Payment reference is required (at most 100 characters)", {
