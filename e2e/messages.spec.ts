@@ -35,12 +35,15 @@ async function badge(page: Page): Promise<number> {
 async function queueLowBalanceMessages(page: Page, n: number) {
   await logIn(page, "payer@demo.test");
   await page.goto("/billing");
-  await page.waitForLoadState("networkidle"); // hydrated: typing reaches react-hook-form
   const field = page.getByLabel("Low-balance alert at");
   const original = await field.inputValue();
   // each save is seen in the card's description, which alternates: no stale toast can pass
   const save = async (value: string) => {
-    await field.fill(value);
+    // typed before hydration, a value can be lost: type until it stands
+    await expect(async () => {
+      await field.fill(value);
+      await expect(field).toHaveValue(value, { timeout: 1_000 });
+    }).toPass();
     await page.getByRole("button", { name: "Save" }).click();
     await expect(
       page.getByText(value === "0" ? "The alert is off." : "Current alert: DKK 1,000,000.00"),
