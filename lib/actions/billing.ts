@@ -20,7 +20,7 @@ export const setLowBalanceThresholdAction = defineAction({
   run: (ctx, input) => setLowBalanceThreshold(ctx, input),
   revalidate: billingPages,
   forge: () => ({ threshold: "100.00" }),
-  scope: "account",
+  forgeScope: "own",
 });
 
 /** "Top up": a checkout for the amount; the page then asks for the card. */
@@ -32,7 +32,7 @@ export const startTopUpAction = defineAction({
     return { checkoutId: checkout.id, amount: checkout.amount };
   },
   forge: () => ({ amount: "500.00" }),
-  scope: "account",
+  forgeScope: "own",
 });
 
 /** "Pay": charges the card once per checkout, however often it is sent. */

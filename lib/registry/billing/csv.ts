@@ -1,52 +1,77 @@
 import { Readable } from "node:stream";
-import { stringify } from "csv-stringify";
+import { stringify, type Options } from "csv-stringify";
 import { stringify as stringifySync } from "csv-stringify/sync";
 
-// CSV exports (R-PAY-3 ledger, the domain list) with csv-stringify: RFC 4180 — CRLF line ends,
-// fields quoted when they contain a comma, quote, CR or LF, inner quotes doubled — with a UTF-8
-// byte-order mark for the streamed files, so spreadsheets read æ, ø and å. Text a spreadsheet would
-// run as a formula (=, +, -, @, tab, CR at the start) is prefixed with an apostrophe (OWASP "CSV
-// injection"); numbers are passed as numbers and never prefixed, nor is text that is a plain
-// decimal number such as "-45.00".
+// The core's CSV writer (the ledger's export, R-PAY-3, and the domain list's, issue 14; other
+// folders import it through billing's index): RFC 4180 with csv-stringify — fields containing a
+// comma, quote, CR or LF are quoted with inner quotes doubled; lines end with CRLF. Text that a
+// spreadsheet would run as a formula (=, +, -, @, tab, CR at the start) is prefixed with an
+// apostrophe (OWASP "CSV injection"); numbers are passed as numbers and never prefixed, nor is
+// text that is a plain decimal number such as "-45.00" (csv-stringify's own `escape_formulas`
+// would prefix that one, so the guard is a cast).
 
 export type CsvValue = string | number | null | undefined;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 
-/** The formula guard alone (csv-stringify does the quoting). */
+/** The formula-injection guard on one text field. */
 export function guardCsvText(text: string): string {
   return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
 }
 
-const options = {
-  record_delimiter: "windows" as const,
-  cast: { string: guardCsvText, number: (n: number) => String(n) },
+const baseOptions: Options = {
+  record_delimiter: "windows",
+  // a lone CR or LF inside a field is quoted too, not only the CRLF record delimiter
+  quoted_match: /[\r\n]/,
+  cast: { string: guardCsvText },
 };
 
-/** One field as it appears in the file (quoting and formula guard). */
 export function formatCsvField(value: CsvValue): string {
   if (value === null || value === undefined) return "";
-  return stringifySync([[value]], { ...options, record_delimiter: "" }).replace(/\r?\n$/, "");
+  return stringifySync([[value]], baseOptions).replace(/\r\n$/, "");
 }
 
-/** A whole file in memory: header and rows, CRLF after every line (no byte-order mark). */
 export function formatCsv(
   header: readonly string[],
   rows: readonly (readonly CsvValue[])[],
 ): string {
-  return stringifySync([[...header], ...rows.map((r) => [...r])], options);
+  return stringifySync([[...header], ...rows.map((row) => [...row])], baseOptions);
 }
 
 /**
- * A streamed file: the header, then the rows as the generator yields them (read page by page by
- * the caller), as a web ReadableStream for a route handler's Response. With a byte-order mark.
+ * A streamed CSV document: the header, then each batch of rows as it arrives (the caller reads
+ * batches from the database one after another, so memory holds one batch at a time). Each batch
+ * is one chunk of text. With `bom`, the text starts with U+FEFF so that spreadsheet programs read
+ * it as UTF-8 (æ, ø, å).
+ */
+export async function* streamCsv(
+  header: readonly string[],
+  batches: AsyncIterable<readonly (readonly CsvValue[])[]>,
+  options: { bom?: boolean } = {},
+): AsyncGenerator<string> {
+  let head = (options.bom ? "\uFEFF" : "") + formatCsv(header, []);
+  for await (const batch of batches) {
+    if (batch.length === 0) continue;
+    const text = stringifySync(
+      batch.map((row) => [...row]),
+      baseOptions,
+    );
+    yield head + text;
+    head = "";
+  }
+  if (head) yield head;
+}
+
+/**
+ * A streamed file as a web ReadableStream for a route handler's Response: the header, then the
+ * rows as the generator yields them (read page by page by the caller), with a byte-order mark.
  */
 export function csvStream(
   header: readonly string[],
   rows: AsyncIterable<readonly CsvValue[]>,
 ): ReadableStream<Uint8Array> {
-  const stringifier = stringify({ ...options, bom: true });
+  const stringifier = stringify({ ...baseOptions, bom: true });
   const source = Readable.from(
     (async function* () {
       yield [...header];

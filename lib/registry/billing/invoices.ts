@@ -54,7 +54,7 @@ export async function issueInvoice(
     policy?: Policy;
   },
 ) {
-  const policy = input.policy ?? (await getPolicy(tx));
+  const policy = input.policy ?? (await getPolicy(tx, input.now));
   return tx.invoice.create({
     data: {
       domainId: input.domainId,
@@ -233,4 +233,52 @@ async function reactivateIfPaidUp(tx: Tx, domain: InvoicedDomain, now: Date): Pr
     },
   });
   return true;
+}
+
+/**
+ * Operator (issue 21): write an open invoice off — issued in error, or settled outside the
+ * registry. It is CANCELLED and the registrar is told; the domain keeps its state (a non-payment
+ * suspension is lifted only by payment, or by the registrar's restore, which an open invoice no
+ * longer blocks).
+ */
+export async function cancelInvoice(ctx: CoreContext, input: { number: number; reason: string }) {
+  return runOperatorOperation(
+    ctx,
+    { name: "invoice.cancel", objectType: "Invoice", objectLabel: String(input.number) },
+    async ({ tx, now, audit }) => {
+      const reason = input.reason.trim().slice(0, 500);
+      if (!reason) {
+        throw new RegistryError("VALIDATION_FAILED", "Give a reason for cancelling the invoice", {
+          field: "reason",
+        });
+      }
+      const invoice = await tx.invoice.findUnique({
+        where: { number: input.number },
+        include: { domain: { select: { aLabel: true, uLabel: true } } },
+      });
+      if (!invoice) throw new RegistryError("NOT_FOUND", `Invoice ${input.number} not found`);
+      Object.assign(audit, { accountId: invoice.accountId, objectId: invoice.id });
+      const { count } = await tx.invoice.updateMany({
+        where: { id: invoice.id, state: "OPEN" },
+        data: { state: "CANCELLED" },
+      });
+      if (count === 0) {
+        throw new RegistryError(
+          "INVOICE_NOT_OPEN",
+          `Invoice ${input.number} is ${invoice.state.toLowerCase()}, not open`,
+          { state: invoice.state },
+        );
+      }
+      await queueNotification(tx, {
+        accountId: invoice.accountId,
+        type: "INVOICE_CANCELLED",
+        domainName: invoice.domain.aLabel,
+        message: `Invoice ${invoice.number} of ${formatDkk(invoice.amount)} for ${invoice.domain.uLabel} was cancelled by the registry: ${reason}`,
+        data: { number: invoice.number, reason },
+        now,
+      });
+      Object.assign(audit, { before: { state: "OPEN" }, after: { state: "CANCELLED", reason } });
+      return { number: invoice.number, state: "CANCELLED" as const };
+    },
+  );
 }
