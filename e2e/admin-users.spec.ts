@@ -1,9 +1,10 @@
-import { expect, test } from "@playwright/test";
+import { expect as baseExpect, test } from "@playwright/test";
 import { expectAccessible } from "./axe";
 import { logIn } from "./support";
 import { createUserOnPage, loggedInContext, rowAction, submitLogin, uniqueEmail, usersRow } from "./users-support";
 
-test.describe.configure({ timeout: 120_000 }); // a shared machine: journeys of many page loads
+test.describe.configure({ timeout: 180_000 }); // a shared machine: journeys of many page loads
+const expect = baseExpect.configure({ timeout: 15_000 });
 
 // Issue 19: the Administrator's users and service users (R-ACC-1…4). The journeys create their own
 // users; the demo users are only read (admin@other.test only tries what the last-Administrator
@@ -51,7 +52,7 @@ test("as admin@demo.test: create a Registrar, take the role away and disable it 
   await second.reload();
   await expect(second).toHaveURL(/\/login/);
   await submitLogin(second, email, password);
-  await expect(second.getByText("This user is disabled.", { exact: false })).toBeVisible();
+  await expect(second.getByText("This user is disabled.", { exact: false }).first()).toBeVisible();
 
   // enabled again, its password reset (shown once), then deleted after a confirmation naming the consequences
   await rowAction(page, email, "Enable");

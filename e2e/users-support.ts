@@ -1,6 +1,8 @@
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect as baseExpect, type Browser, type Page } from "@playwright/test";
 import { authenticator } from "otplib";
 import { logIn } from "./support";
+
+const expect = baseExpect.configure({ timeout: 15_000 });
 
 // Helpers of the users and account-security specs (issue 19). Every journey creates its own users
 // (unique emails), so the shared demo users are never changed.

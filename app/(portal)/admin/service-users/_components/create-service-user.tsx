@@ -55,7 +55,7 @@ export function CreateServiceUser({ stepUp }: { stepUp: boolean }) {
         >
           <CredentialOnce secret={issued.secret} />
           <div className="flex justify-end">
-            <DialogClose>
+            <DialogClose asChild>
               <Button>{t("serviceUsers.credential.close")}</Button>
             </DialogClose>
           </div>
@@ -94,7 +94,7 @@ export function CreateServiceUser({ stepUp }: { stepUp: boolean }) {
             <MetaRoleChecks register={register("metaRoles")} error={message(formState.errors.metaRoles?.message)} exclude={["ADMINISTRATOR"]} />
             {stepUp ? <StepUpField register={register("totpCode")} error={message(formState.errors.totpCode?.message)} /> : null}
             <div className="flex justify-end gap-2">
-              <DialogClose>
+              <DialogClose asChild>
                 <Button variant="secondary">{t("cancel")}</Button>
               </DialogClose>
               <Button type="submit" disabled={formState.isSubmitting}>

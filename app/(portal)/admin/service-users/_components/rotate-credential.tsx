@@ -66,7 +66,7 @@ export function RotateCredential({
             {t("serviceUsers.credential.previousUntil", { until: formatDateTime(issued.until, locale) })}
           </p>
           <div className="flex justify-end">
-            <DialogClose>
+            <DialogClose asChild>
               <Button>{t("serviceUsers.credential.close")}</Button>
             </DialogClose>
           </div>
@@ -91,7 +91,7 @@ export function RotateCredential({
               />
             ) : null}
             <div className="flex justify-end gap-2">
-              <DialogClose>
+              <DialogClose asChild>
                 <Button variant="secondary">{t("cancel")}</Button>
               </DialogClose>
               <Button type="submit" disabled={pending}>

@@ -64,7 +64,7 @@ export function CreateUser({ stepUp }: { stepUp: boolean }) {
         >
           {created.password ? <ShownOnce label={t("generated.label")} value={created.password} /> : null}
           <div className="flex justify-end">
-            <DialogClose>
+            <DialogClose asChild>
               <Button>{created.password ? t("generated.close") : t("close")}</Button>
             </DialogClose>
           </div>
@@ -86,7 +86,7 @@ export function CreateUser({ stepUp }: { stepUp: boolean }) {
             />
             {stepUp ? <StepUpField register={register("totpCode")} error={message(errors.totpCode?.message)} /> : null}
             <div className="flex justify-end gap-2">
-              <DialogClose>
+              <DialogClose asChild>
                 <Button variant="secondary">{t("cancel")}</Button>
               </DialogClose>
               <Button type="submit" disabled={isSubmitting}>

@@ -53,7 +53,7 @@ export function EndAccountSession({
             />
           ) : null}
           <div className="flex justify-end gap-2">
-            <DialogClose>
+            <DialogClose asChild>
               <Button variant="secondary">{t("cancel")}</Button>
             </DialogClose>
             <Button type="submit" variant="danger" disabled={pending}>

@@ -107,7 +107,7 @@ function RolesDialog({ user, stepUp, onClose }: { user: UserRow; stepUp: boolean
         <MetaRoleChecks register={register("metaRoles")} error={message(formState.errors.metaRoles?.message)} />
         {stepUp ? <StepUpField register={register("totpCode")} error={message(formState.errors.totpCode?.message)} /> : null}
         <div className="flex justify-end gap-2">
-          <DialogClose>
+          <DialogClose asChild>
             <Button variant="secondary">{t("cancel")}</Button>
           </DialogClose>
           <Button type="submit" disabled={formState.isSubmitting}>
@@ -150,7 +150,7 @@ function ResetDialog({ user, stepUp, onClose }: { user: UserRow; stepUp: boolean
         </p>
         <ShownOnce label={t("generated.label")} value={generated} />
         <div className="flex justify-end">
-          <DialogClose>
+          <DialogClose asChild>
             <Button>{t("generated.close")}</Button>
           </DialogClose>
         </div>
@@ -171,7 +171,7 @@ function ResetDialog({ user, stepUp, onClose }: { user: UserRow; stepUp: boolean
         />
         {stepUp ? <StepUpField register={register("totpCode")} error={message(formState.errors.totpCode?.message)} /> : null}
         <div className="flex justify-end gap-2">
-          <DialogClose>
+          <DialogClose asChild>
             <Button variant="secondary">{t("cancel")}</Button>
           </DialogClose>
           <Button type="submit" disabled={formState.isSubmitting}>
@@ -219,7 +219,7 @@ function ConfirmUserDialog({
         <FormError message={formError} />
         {stepUp ? <StepUpField register={register("totpCode")} error={message(formState.errors.totpCode?.message)} /> : null}
         <div className="flex justify-end gap-2">
-          <DialogClose>
+          <DialogClose asChild>
             <Button variant="secondary">{t("cancel")}</Button>
           </DialogClose>
           <Button type="submit" variant={kind === "enable" ? "primary" : "danger"} disabled={formState.isSubmitting}>
