@@ -47,7 +47,8 @@ export default defineConfig({
     url: `${baseURL}/login`,
     // A short account lock, so the lockout spec can also see it lift.
     env: { PORT: String(port), DATA_DIR: "data/e2e", LOGIN_ACCOUNT_WINDOW_MINUTES: "0.25" },
-    timeout: 300_000,
+    // a production build of the whole portal takes minutes on two busy cores
+    timeout: 900_000,
     reuseExistingServer: !isCI,
     stdout: "pipe",
     stderr: "pipe",
