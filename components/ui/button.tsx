@@ -43,3 +43,18 @@ export function Button({
     />
   );
 }
+
+/** A button's look for a link that acts as one (<Link className={buttonClassName("secondary")}>). */
+export function buttonClassName(
+  variant: keyof typeof variants = "primary",
+  size: keyof typeof sizes = "md",
+  className?: string,
+): string {
+  return cn(
+    "inline-flex items-center justify-center gap-2 rounded-md font-medium transition-colors",
+    "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-600",
+    variants[variant],
+    sizes[size],
+    className,
+  );
+}

@@ -1,4 +1,5 @@
-import type { Options } from "csv-stringify";
+import { Readable } from "node:stream";
+import { stringify, type Options } from "csv-stringify";
 import { stringify as stringifySync } from "csv-stringify/sync";
 
 // The core's CSV writer (the ledger's export, R-PAY-3, and the domain list's, issue 14; other
@@ -60,4 +61,23 @@ export async function* streamCsv(
     head = "";
   }
   if (head) yield head;
+}
+
+/**
+ * A streamed file as a web ReadableStream for a route handler's Response: the header, then the
+ * rows as the generator yields them (read page by page by the caller), with a byte-order mark.
+ */
+export function csvStream(
+  header: readonly string[],
+  rows: AsyncIterable<readonly CsvValue[]>,
+): ReadableStream<Uint8Array> {
+  const stringifier = stringify({ ...baseOptions, bom: true });
+  const source = Readable.from(
+    (async function* () {
+      yield [...header];
+      for await (const row of rows) yield [...row];
+    })(),
+  );
+  source.on("error", (error) => stringifier.destroy(error));
+  return Readable.toWeb(source.pipe(stringifier)) as ReadableStream<Uint8Array>;
 }

@@ -8,3 +8,5 @@ export * from "./domain-nameservers";
 export * from "./nameserver-queries";
 export * from "./nameserver-scope";
 export * from "./nameservers";
+export * from "./domain-dns-views";
+export * from "./nameserver-detail";

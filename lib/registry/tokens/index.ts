@@ -5,3 +5,4 @@ export * from "./redelegation";
 export * from "./token-use";
 export * from "./tokens";
 export * from "./transfer";
+export * from "./redelegation-tokens";

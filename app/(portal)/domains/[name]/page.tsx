@@ -3,7 +3,8 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge, domainStateTone } from "@/components/ui/badge";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
-import { Button } from "@/components/ui/button";
+import Link from "next/link";
+import { Button, buttonClassName } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { DescriptionList } from "@/components/ui/description-list";
 import { PageHeader } from "@/components/ui/page-header";
@@ -84,6 +85,20 @@ function statusText(d: DomainDetail, t: T, locale: Locale): string {
       });
     default:
       return t("detail.status.DELETED");
+  }
+}
+
+/** The page where an action's form lives, where the portal has one. */
+function actionPage(action: DomainAction["action"], aLabel: string): string | null {
+  switch (action) {
+    case "setNameServers":
+      return `/domains/${aLabel}/nameservers`;
+    case "addDsRecord":
+      return `/domains/${aLabel}/dnssec`;
+    case "issueRedelegationToken":
+      return "/nameservers/tokens";
+    default:
+      return null;
   }
 }
 
@@ -318,21 +333,30 @@ export default async function DomainPage({ params }: Params) {
                 <ul className="flex flex-col gap-4">
                   {actions.map((a) => {
                     const noteId = `action-${a.action}-note`;
+                    const href = a.possible ? actionPage(a.action, d.name) : null;
                     return (
                       <li key={a.action} className="flex flex-col gap-1">
-                        <Button
-                          variant="secondary"
-                          disabled
-                          aria-describedby={noteId}
-                          className="justify-start"
-                        >
-                          {t(`detail.action.${a.action}`)}
-                        </Button>
-                        <p id={noteId} className="text-xs text-muted">
-                          {a.possible
-                            ? `${t("detail.possible")}. ${t("detail.formLater")}`
-                            : t("detail.notPossible", { reason: reasonText(a, t, locale) })}
-                        </p>
+                        {href ? (
+                          <Link href={href} className={buttonClassName("secondary", "md", "justify-start")}>
+                            {t(`detail.action.${a.action}`)}
+                          </Link>
+                        ) : (
+                          <Button
+                            variant="secondary"
+                            disabled
+                            aria-describedby={noteId}
+                            className="justify-start"
+                          >
+                            {t(`detail.action.${a.action}`)}
+                          </Button>
+                        )}
+                        {href ? null : (
+                          <p id={noteId} className="text-xs text-muted">
+                            {a.possible
+                              ? `${t("detail.possible")}. ${t("detail.formLater")}`
+                              : t("detail.notPossible", { reason: reasonText(a, t, locale) })}
+                          </p>
+                        )}
                       </li>
                     );
                   })}
