@@ -341,6 +341,8 @@ test("issue 20: the administration pages pass axe in English and Danish", async 
       await page.getByRole("button", { name: language === "English" ? "Link handle" : "Tilknyt handle" }).click();
       await expect(page.getByRole("dialog")).toBeVisible();
       await expectAccessible(page, `link dialog (${language})`);
+      await page.keyboard.press("Escape");
+      await expect(page.getByRole("dialog")).toHaveCount(0);
     }
   } finally {
     await switchLanguage(page, "English");
