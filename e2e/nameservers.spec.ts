@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect as baseExpect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "./axe";
 import { PASSWORD, logOut } from "./support";
 
@@ -7,7 +7,8 @@ import { PASSWORD, logOut } from "./support";
 // them as a rerun can use them again.
 
 // The shared machine can be slow (Argon2 logins, server actions): generous waits, never sleeps.
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: 240_000 });
+const expect = baseExpect.configure({ timeout: 20_000 });
 const slow = { timeout: 30_000 };
 
 /** e2e/support.ts's logIn with a longer wait for the dashboard. */
