@@ -60,6 +60,7 @@ test("issue 12: every page of the navigation passes axe in English and Danish (a
 });
 
 test("issue 12: the login, 403 and operator login pages pass axe in both languages", async ({ page, context, baseURL }) => {
+  test.setTimeout(120_000);
   for (const locale of ["en", "da"] as const) {
     await context.addCookies([{ name: "rp-locale", value: locale, url: baseURL! }]);
     await page.goto("/login");

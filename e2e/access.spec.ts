@@ -5,6 +5,7 @@ import { logIn, logOut } from "./support";
 const SECTIONS = {
   Dashboard: "/",
   Domains: "/domains",
+  Contacts: "/contacts",
   "Name servers": "/nameservers",
   Billing: "/billing",
   Messages: "/messages",
@@ -15,17 +16,17 @@ type Section = keyof typeof SECTIONS;
 const USERS: [string, Section[]][] = [
   ["admin@demo.test", ["Dashboard", "Messages", "Administration"]],
   // DESIGN §1 matrix: name servers are the NSA's; the Registrar registers and transfers in.
-  ["registrar@demo.test", ["Dashboard", "Domains", "Messages"]],
+  ["registrar@demo.test", ["Dashboard", "Domains", "Contacts", "Messages"]],
   ["payer@demo.test", ["Dashboard", "Domains", "Billing", "Messages"]],
   ["nsa@demo.test", ["Dashboard", "Domains", "Name servers", "Messages"]],
-  ["proxy@demo.test", ["Dashboard", "Domains", "Messages"]],
+  ["proxy@demo.test", ["Dashboard", "Domains", "Contacts", "Messages"]],
   [
     "all@demo.test",
-    ["Dashboard", "Domains", "Name servers", "Billing", "Messages", "Administration"],
+    ["Dashboard", "Domains", "Contacts", "Name servers", "Billing", "Messages", "Administration"],
   ],
   [
     "admin@other.test",
-    ["Dashboard", "Domains", "Name servers", "Billing", "Messages", "Administration"],
+    ["Dashboard", "Domains", "Contacts", "Name servers", "Billing", "Messages", "Administration"],
   ],
 ];
 
@@ -106,6 +107,7 @@ test("signed-out requests are sent to the login page", async ({ page }) => {
 test("DESIGN §1 dashboard: each role sees its tiles — Payer: balance and auto-renew forecast; Registrar, Proxy, Payer: expiring domains and pending requests; everyone: messages", async ({
   page,
 }) => {
+  test.setTimeout(90_000); // four logins
   const tiles = {
     balance: /Prepaid balance\s+-?DKK\s-?[\d,]+\.\d\d/,
     forecast: /Auto-renewals within 30 days\s+DKK\s[\d,]+\.\d\d\s+\d+ domain names? to renew/,

@@ -10,7 +10,10 @@ export async function logIn(page: Page, email: string, password = PASSWORD) {
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Log in" }).click();
   // a user whose stored language is Danish lands on "Overblik"
-  await expect(page.getByRole("heading", { level: 1, name: /^(Dashboard|Overblik)$/ })).toBeVisible();
+  // Argon2id on a busy two-core machine can take seconds
+  await expect(page.getByRole("heading", { level: 1, name: /^(Dashboard|Overblik)$/ })).toBeVisible({
+    timeout: 15_000,
+  });
 }
 
 /** Log out through the header's user menu (its button is named by the user's email). */

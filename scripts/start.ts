@@ -8,7 +8,9 @@ import { databaseTargetFromEnv } from "../lib/db/config";
 import { closePglite } from "../lib/db/pglite";
 import { prepareDatabase } from "../lib/db/prepare";
 import { getPrisma } from "../lib/db/client";
+import { registryClock } from "../lib/registry/clock";
 import { runRegistryLifecycle } from "../lib/registry/lifecycle";
+import { refreshClockOffset } from "../lib/registry/operator";
 import { startServer } from "../server/entry";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -79,7 +81,9 @@ function startLifecycleTimer(intervalMs: number): NodeJS.Timeout {
     if (running) return; // a slow run is never overlapped by the next
     running = true;
     try {
-      await runRegistryLifecycle(getPrisma(target), new Date());
+      // the registry's time: real time plus the sandbox clock offset (issue 21)
+      await refreshClockOffset(getPrisma(target), { force: true });
+      await runRegistryLifecycle(getPrisma(target), registryClock.now());
     } catch (error) {
       console.error("Lifecycle run failed:", error);
     } finally {
@@ -90,6 +94,9 @@ function startLifecycleTimer(intervalMs: number): NodeJS.Timeout {
   return setInterval(() => void tick(), intervalMs);
 }
 
+// npm start runs the demo: the sandbox registry (issue 21: clock offset, "Run lifecycle now")
+// unless REGISTRY_ENVIRONMENT says otherwise.
+process.env.REGISTRY_ENVIRONMENT ??= "sandbox";
 ensureAuthSecret();
 ensureBuild();
 const target = databaseTargetFromEnv();

@@ -3,7 +3,9 @@
 // FOR UPDATE SKIP LOCKED. On the embedded database the portal process runs the lifecycle itself.
 import { getPrisma } from "../lib/db/client";
 import { databaseTargetFromEnv, describeTarget } from "../lib/db/config";
+import { registryClock } from "../lib/registry/clock";
 import { runRegistryLifecycle } from "../lib/registry/lifecycle";
+import { refreshClockOffset } from "../lib/registry/operator";
 
 const target = databaseTargetFromEnv();
 if (target.kind !== "postgres") {
@@ -27,7 +29,9 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 while (!stopping) {
   const started = new Date();
   try {
-    const summary = await runRegistryLifecycle(db, started);
+    // in the sandbox (REGISTRY_ENVIRONMENT=sandbox) the operator may run the clock ahead
+    await refreshClockOffset(db, { force: true });
+    const summary = await runRegistryLifecycle(db, registryClock.now());
     const work = Object.entries(summary).filter(([, n]) => n > 0);
     if (work.length)
       console.log(`${started.toISOString()} ${work.map(([k, n]) => `${k}=${n}`).join(" ")}`);

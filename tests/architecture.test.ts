@@ -32,6 +32,7 @@ const FOLDERS = [
   "lifecycle",
   "messages",
   "nameservers",
+  "operator",
   "registrants",
   "rules",
   "tokens",

@@ -86,10 +86,10 @@ export default async function DashboardPage() {
             note={t("forecastNote", { count: forecast.domains })}
           />
         ) : null}
-        {expiring !== null ? <Tile href="/domains" label={t("expiring")} value={String(expiring)} /> : null}
+        {expiring !== null ? <Tile href="/domains?state=ACTIVE&expires=30" label={t("expiring")} value={String(expiring)} /> : null}
         {pending ? (
           <Tile
-            href="/domains"
+            href="/domains?state=HELD"
             label={t("pending")}
             value={String(pending.registrations + pending.registrantChanges)}
             note={t("pendingNote", { registrations: pending.registrations, changes: pending.registrantChanges })}

@@ -11,7 +11,7 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionResult } from "@/lib/actions/result";
 import { loginSchema, type LoginInput } from "@/lib/schemas/login";
 
-type ServerError = { code: string; message: string; retryAt?: string };
+type ServerError = { code: string; message: string; retryAt?: string; reason?: string };
 
 function parseError(error: string): ServerError | null {
   try {
@@ -34,7 +34,7 @@ export function LoginForm({ provider, home }: { provider: "portal" | "operator";
   const router = useRouter();
   /** The login layer's refusal in the reader's language (its English text as the fallback). */
   const failure = (error: ServerError) => {
-    const key = `failures.${error.code}`;
+    const key = error.reason ? `failures.${error.code}_${error.reason}` : `failures.${error.code}`;
     if (!t.has(key)) return error.message;
     const retryAt = error.retryAt ? formatDateTime(new Date(error.retryAt), locale) : "";
     return t(key, { retryAt });

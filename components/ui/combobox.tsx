@@ -69,11 +69,14 @@ export function Combobox({
   const generatedId = useId();
   const inputId = id ?? generatedId;
   const listId = `${inputId}-listbox`;
+  // the option last chosen here: with a server search it is in neither `options` nor the results
+  const [chosen, setChosen] = useState<ComboboxOption | null>(null);
   const selected = useMemo(
     () =>
       options?.find((o) => o.value === value) ??
-      (selectedOption?.value === value ? selectedOption : null),
-    [options, selectedOption, value],
+      [selectedOption, chosen].find((o) => o != null && o.value === value) ??
+      null,
+    [options, selectedOption, chosen, value],
   );
   const [query, setQuery] = useState<string | null>(null); // null: not typing, show the selection
   const [open, setOpen] = useState(false);
@@ -122,6 +125,7 @@ export function Combobox({
 
   function choose(option: ComboboxOption | undefined) {
     if (!option || option.disabled) return;
+    setChosen(option);
     onValueChange(option.value, option);
     setQuery(null);
     setOpen(false);

@@ -35,6 +35,8 @@ export type ConfirmDialogProps<T> = {
   consequences?: readonly ReactNode[];
   /** A checkbox that must be ticked before the action can be confirmed. */
   acknowledgement?: ReactNode;
+  /** Extra controls the action needs (e.g. a fresh TOTP code for a step-up), above the checkbox. */
+  children?: ReactNode;
   /** Named by the action: "Renew", "Cancel domain" — never "OK" or "Yes". */
   confirmLabel: string;
   tone?: "primary" | "danger";
@@ -59,6 +61,7 @@ export function ConfirmDialog<T>({
   facts,
   consequences,
   acknowledgement,
+  children,
   confirmLabel,
   tone = "primary",
   onConfirm,
@@ -137,6 +140,7 @@ export function ConfirmDialog<T>({
               ))}
             </ul>
           ) : null}
+          {children}
           {acknowledgement ? (
             <div className="flex items-start gap-2">
               <input

@@ -8,7 +8,17 @@ import { cn } from "./cn";
 // Radix DropdownMenu: a button opens a menu; arrow keys move, Enter/Space choose, Escape closes
 // and returns focus to the button. Name the trigger (text or aria-label).
 
-export const DropdownMenu = MenuPrimitive.Root;
+/**
+ * Non-modal by default: a modal menu hides the rest of the page with aria-hidden while focusable
+ * content stays inside it (axe: aria-hidden-focus). Focus still moves into the menu and returns
+ * to the trigger on Escape.
+ */
+export function DropdownMenu({
+  modal = false,
+  ...props
+}: ComponentProps<typeof MenuPrimitive.Root>) {
+  return <MenuPrimitive.Root modal={modal} {...props} />;
+}
 export const DropdownMenuTrigger = MenuPrimitive.Trigger;
 export const DropdownMenuGroup = MenuPrimitive.Group;
 export const DropdownMenuRadioGroup = MenuPrimitive.RadioGroup;

@@ -473,7 +473,13 @@ export function SubmitButton({
   const { formState } = useFormContext();
   const busy = pending ?? formState.isSubmitting;
   return (
-    <Button type="submit" disabled={disabled || busy} aria-busy={busy || undefined} {...props}>
+    <Button
+      type="submit"
+      disabled={disabled || busy}
+      aria-busy={busy || undefined}
+      {...props}
+      className={cn("self-start", props.className)}
+    >
       {busy ? <LoaderCircleIcon aria-hidden="true" className="size-4 animate-spin" /> : null}
       {busy && pendingLabel ? pendingLabel : children}
     </Button>

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { translateError, translateFieldMessage } from "@/lib/i18n/errors";
 import { type Locale, defaultLocale } from "@/lib/i18n/locales";
 import { coreContext } from "@/lib/auth/context";
-import type { RegistrarActor } from "@/lib/registry/actor";
+import type { Actor } from "@/lib/registry/actor";
 import type { CoreContext } from "@/lib/registry/context";
 import { isRegistryError } from "@/lib/registry/errors";
 import type { Verb } from "@/lib/registry/permissions";
@@ -15,6 +15,12 @@ export type ForgeFixtures = {
   domain: string; // a Demo domain
   suspendedDomain: string;
   messageIds: number[]; // Demo's unread notifications
+  contact: string; // a registrar-managed Demo contact of type PERSON (handle id), e.g. MN2-DK
+  checkoutId?: string; // an open card checkout of Demo's
+  demoUserId: string; // a Demo portal user (proxy@demo.test)
+  demoServiceUserId: string; // Demo's EPP service user (epp@demo.test)
+  handle: string; // a customer handle linked to Demo (JCA1-DK)
+  allowlistEntryId: string; // Demo's 127.0.0.1/32 allowlist entry
 };
 
 export type ActionDefinition<S extends z.ZodType, T> = {
@@ -32,11 +38,22 @@ export type ActionDefinition<S extends z.ZodType, T> = {
   /** An input naming another registrar's objects, for the generated access test. */
   forge(f: ForgeFixtures): unknown;
   /**
-   * The action only creates objects in the actor's own account and names none of another's
-   * (e.g. "Create contact"): Other Registrar may use it, so the access test does not expect its
-   * refusal for Other — only for the Demo users without the verb.
+   * "own": the action names no object of another account — it creates something, or changes the
+   * actor's own account's setting — so Other Registrar's administrator calling it is allowed, not
+   * an access case (the generated test then checks that no row of Demo's changed).
    */
-  createsOwnOnly?: true;
+  forgeScope?: "own";
+  /**
+   * Part of the TOTP enrolment a session may owe when its account requires TOTP: allowed before
+   * the enrolment is done (every other action sends such a session to the enrolment first).
+   */
+  duringEnrolment?: boolean;
+  /**
+   * Runs in the request after a success, before revalidation — for what only a request can do
+   * (e.g. point the session cookie at a replaced session); what it returns is what the client
+   * gets. The generated access test calls `run` only.
+   */
+  finish?: (data: T) => Promise<T>;
 };
 
 export type DefinedAction<S extends z.ZodType = z.ZodType, T = unknown> = ((
@@ -49,8 +66,8 @@ export type DefinedAction<S extends z.ZodType = z.ZodType, T = unknown> = ((
  * the portfolio itself — map RegistryError to a typed result, revalidate.
  */
 export async function executeAction<S extends z.ZodType, T>(
-  def: ActionDefinition<S, T>,
-  actor: RegistrarActor,
+  def: Pick<ActionDefinition<S, T>, "schema" | "run">,
+  actor: Actor,
   raw: unknown,
   deps?: Pick<CoreContext, "db" | "clock">,
   locale: Locale = defaultLocale,
@@ -105,9 +122,10 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
     markActionEntered();
     // imported lazily so tests can load the definitions without a request context
     const { requireActor } = await import("@/lib/auth/actor");
-    const actor = await requireActor();
+    const actor = await requireActor({ enrolled: !def.duringEnrolment });
     const { getLocale } = await import("next-intl/server");
-    const result = await executeAction(def, actor, raw, undefined, (await getLocale()) as Locale);
+    let result = await executeAction(def, actor, raw, undefined, (await getLocale()) as Locale);
+    if (result.ok && def.finish) result = { ok: true, data: await def.finish(result.data) };
     if (result.ok && def.revalidate) {
       const { revalidatePath } = await import("next/cache");
       for (const path of def.revalidate(def.schema.parse(raw) as z.output<S>)) revalidatePath(path);

@@ -44,7 +44,7 @@ export const createNameServerAction = defineAction({
   forge: (f) => ({ host: `ns-forged.${f.domain}`, glueV4: [], glueV6: [] }),
   // Other Registrar may create a host under any registered .dk domain (without glue): it names
   // nothing of Demo's
-  createsOwnOnly: true,
+  forgeScope: "own",
 });
 
 /** R-NS-1 as the create form asks it while the host is typed: may it have glue, and if not why. */
@@ -55,7 +55,7 @@ export const glueEligibilityAction = defineAction({
   forge: (f) => ({ host: `ns1.${f.domain}` }),
   // answers Other Registrar too, with what the registry shows anyone (the domain is registered,
   // not Other's): nothing of Demo's is read or changed
-  createsOwnOnly: true,
+  forgeScope: "own",
 });
 
 export const updateGlueAction = defineAction({

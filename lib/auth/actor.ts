@@ -8,7 +8,8 @@ import { systemClock } from "@/lib/registry/clock";
 import { RegistryError } from "@/lib/registry/errors";
 import { requirePermission, type Verb } from "@/lib/registry/permissions";
 import { SURFACE_HEADER } from "@/lib/proxy/registrant-routes";
-import { isAddressAllowed } from "../net/allowlist";
+import { isAddressAllowed, operatorAllowlist } from "../net/allowlist";
+import { ipInCidrs } from "../net/client-address";
 import { checkSession } from "./sessions";
 import { authSettings } from "./settings";
 import { decodeSessionToken, sessionCookieValue } from "./token";
@@ -28,7 +29,12 @@ export async function clientIp(): Promise<string> {
  * actions of one request share one session check (DESIGN.md §7).
  */
 export const getPortalSession = cache(
-  async (): Promise<{ actor: RegistrarActor; locale: string | null } | null> => {
+  async (): Promise<{
+    actor: RegistrarActor;
+    locale: string | null;
+    /** The account requires TOTP and this session was opened without (issue 19). */
+    totpEnrolmentPending: boolean;
+  } | null> => {
     if ((await headers()).get(SURFACE_HEADER) === "registrant") return null;
     const jar = await cookies();
     const token = await decodeSessionToken(sessionCookieValue((n) => jar.get(n)?.value));
@@ -50,6 +56,7 @@ export const getPortalSession = cache(
         sessionId: check.session.id,
       },
       locale: user.locale,
+      totpEnrolmentPending: check.session.totpEnrolmentPending,
     };
   },
 );
@@ -58,16 +65,25 @@ export async function getActor(): Promise<RegistrarActor | null> {
   return (await getPortalSession())?.actor ?? null;
 }
 
-/** For pages and actions: the actor, or off to the login page. */
-export async function requireActor(): Promise<RegistrarActor> {
-  const actor = await getActor();
-  if (!actor) redirect("/login");
-  return actor;
+/** Where a session that owes a TOTP enrolment is sent, before anything else. */
+export const TOTP_ENROLMENT_PATH = "/account/two-factor";
+
+/**
+ * For pages and actions: the actor, or off to the login page. With `enrolled`, a session that owes
+ * a TOTP enrolment (the account requires TOTP, the user had none at login) is sent to the
+ * enrolment instead — the second gate after the proxy's; server actions ask for it unless they
+ * are part of the enrolment.
+ */
+export async function requireActor(options: { enrolled?: boolean } = {}): Promise<RegistrarActor> {
+  const resolved = await getPortalSession();
+  if (!resolved) redirect("/login");
+  if (options.enrolled && resolved.totpEnrolmentPending) redirect(TOTP_ENROLMENT_PATH);
+  return resolved.actor;
 }
 
 /** For pages: the actor if it may `verb`, else HTTP 403 with the forbidden page. */
 export async function guardPage(verb: Verb): Promise<RegistrarActor> {
-  const actor = await requireActor();
+  const actor = await requireActor({ enrolled: true });
   try {
     return requirePermission(actor, verb);
   } catch (error) {
@@ -83,11 +99,21 @@ export async function getOperatorActor(): Promise<Extract<Actor, { kind: "operat
   const check = await checkSession(getPrisma(), token.sid, systemClock.now(), authSettings(), token.cf);
   if (!check.ok || !check.session.operator) return null;
   const op = check.session.operator;
-  return { kind: "operator", operatorId: op.id, ip: await clientIp(), label: op.email };
+  const ip = await clientIp();
+  // the console's own allowlist, checked here too: an operator action may be posted to any page
+  if (!ipInCidrs(ip, operatorAllowlist())) return null;
+  return { kind: "operator", operatorId: op.id, ip, label: op.email };
 }
 
+/**
+ * For operator pages and actions: the operator, or — for a signed-in registrar user — 403 (a
+ * portal login never reaches the console), else off to the operator login.
+ */
 export async function requireOperatorActor() {
   const actor = await getOperatorActor();
-  if (!actor) redirect("/operator/login");
-  return actor;
+  if (actor) return actor;
+  const jar = await cookies();
+  const token = await decodeSessionToken(sessionCookieValue((n) => jar.get(n)?.value));
+  if (token?.kind === "user") forbidden();
+  redirect("/operator/login");
 }

@@ -13,13 +13,16 @@ export type LoginFailureCode =
   | "TOTP_INVALID"
   | "SERVICE_USER"
   | "USER_DISABLED"
-  | "OPERATOR_ACCOUNT";
+  | "OPERATOR_ACCOUNT"
+  | "ACCOUNT_SUSPENDED";
 
 export class LoginError extends Error {
   constructor(
     readonly code: LoginFailureCode,
     message: string,
     readonly retryAt?: Date,
+    /** Which case of the code, for the form's text in the reader's language. */
+    readonly reason?: "wrong" | "reused" | "recovery",
   ) {
     super(message);
   }
@@ -43,6 +46,10 @@ type Principal = {
   totpSecret: string | null;
   totpLastUsedStep: number | null;
   isService: boolean;
+  /** The user's account requires TOTP ("Require two-factor authentication"). */
+  totpRequired: boolean;
+  /** The registrar account is suspended by the registry (issue 21). */
+  accountSuspended: boolean;
 };
 
 const copenhagenTime = new Intl.DateTimeFormat("en-GB", {
@@ -109,6 +116,13 @@ export async function logIn(
     await record(false, "disabled", principal);
     throw new LoginError("USER_DISABLED", "This user is disabled. Ask your administrator.");
   }
+  if (principal.accountSuspended) {
+    await record(false, "account-suspended", principal);
+    throw new LoginError(
+      "ACCOUNT_SUSPENDED",
+      "Your registrar's access is suspended by the registry. Contact the registry.",
+    );
+  }
   let totpStep: number | null = null;
   if (principal.totpSecret) {
     if (!input.code?.trim()) {
@@ -120,7 +134,12 @@ export async function logIn(
       // a recovery code stands in for the TOTP code, once (DESIGN.md §5)
       if (!(await consumeRecoveryCode(db, principal.id, input.code, now))) {
         await record(false, "recovery-code-invalid", principal);
-        throw new LoginError("TOTP_INVALID", "The recovery code is not valid or was already used.");
+        throw new LoginError(
+          "TOTP_INVALID",
+          "The recovery code is not valid or was already used.",
+          undefined,
+          "recovery",
+        );
       }
     } else {
       totpStep = await checkTotp(principal, input.code, now, record);
@@ -158,6 +177,8 @@ export async function logIn(
         lastSeenAt: now,
         ip: input.ip,
         userAgent: input.userAgent ? storable(input.userAgent).slice(0, 300) : null,
+        // without TOTP in an account that requires it: enrolment before anything else
+        totpEnrolmentPending: principal.totpRequired && !principal.totpSecret,
       },
     });
   });
@@ -166,6 +187,8 @@ export async function logIn(
     throw new LoginError(
       "TOTP_INVALID",
       "This authentication code was already used. Wait for the next one.",
+      undefined,
+      "reused",
     );
   }
   await record(true, null, principal);
@@ -280,6 +303,8 @@ async function checkTotp(
       step === null
         ? "The authentication code is not correct."
         : "This authentication code was already used. Wait for the next one.",
+      undefined,
+      step === null ? "wrong" : "reused",
     );
   }
   return step;
@@ -297,11 +322,21 @@ async function findPrincipal(
 ): Promise<Principal | null> {
   if (kind === "operator") {
     const o = await db.operator.findUnique({ where: { email } });
-    return o && { ...o, kind, accountId: null, isService: false };
+    return o && { ...o, kind, accountId: null, isService: false, totpRequired: false, accountSuspended: false };
   }
-  const u = await db.user.findUnique({ where: { email } });
+  const u = await db.user.findUnique({
+    where: { email },
+    include: { account: { select: { totpRequired: true, suspendedAt: true } } },
+  });
   if (!u || u.deletedAt) return null;
-  return { ...u, kind, isService: u.kind === "SERVICE" };
+  const { account, ...user } = u;
+  return {
+    ...user,
+    kind,
+    isService: u.kind === "SERVICE",
+    totpRequired: account.totpRequired,
+    accountSuspended: account.suspendedAt !== null,
+  };
 }
 
 /** When the newest `max` counted failures all lie in the window: until the oldest leaves it. */

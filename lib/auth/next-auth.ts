@@ -48,7 +48,12 @@ function credentials(kind: "user" | "operator") {
       } catch (error) {
         if (error instanceof LoginError) {
           throw new Error(
-            JSON.stringify({ code: error.code, message: error.message, retryAt: error.retryAt }),
+            JSON.stringify({
+              code: error.code,
+              message: error.message,
+              retryAt: error.retryAt,
+              reason: error.reason,
+            }),
           );
         }
         // next-auth puts this text into the redirect URL: never an internal error's (issue 11)

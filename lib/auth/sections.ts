@@ -7,6 +7,7 @@ import type { Verb } from "@/lib/registry/permissions";
 export const portalSections = [
   { href: "/", key: "dashboard", verb: null },
   { href: "/domains", key: "domains", verb: "domain.view" },
+  { href: "/contacts", key: "contacts", verb: "contact.view" },
   { href: "/nameservers", key: "nameservers", verb: "nameserver.view" },
   { href: "/billing", key: "billing", verb: "billing.view" },
   { href: "/messages", key: "messages", verb: "message.view" },

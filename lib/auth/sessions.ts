@@ -18,6 +18,8 @@ export type ValidSession = {
     locale: string | null;
   } | null;
   operator: { id: string; email: string; name: string } | null;
+  /** Opened without TOTP while the account requires it: only the enrolment may be used. */
+  totpEnrolmentPending: boolean;
 };
 
 export type SessionEndReason =
@@ -28,7 +30,8 @@ export type SessionEndReason =
   | "user-disabled"
   | "user-deleted"
   | "password-changed"
-  | "credentials-changed";
+  | "credentials-changed"
+  | "account-suspended";
 
 const TOUCH_EVERY_MS = 30_000;
 
@@ -49,7 +52,7 @@ export async function checkSession(
 ): Promise<SessionCheck> {
   const session = await db.session.findUnique({
     where: { id: sessionId },
-    include: { user: true, operator: true },
+    include: { user: { include: { account: { select: { suspendedAt: true } } } }, operator: true },
   });
   if (!session) return { ok: false, reason: "unknown" };
   if (session.revokedAt) return { ok: false, reason: "revoked" };
@@ -59,6 +62,7 @@ export async function checkSession(
   if (!principal) reason = "user-deleted";
   else if (session.user?.deletedAt) reason = "user-deleted";
   else if (principal.disabledAt) reason = "user-disabled";
+  else if (session.user?.account.suspendedAt) reason = "account-suspended";
   else if (principal.passwordChangedAt > session.createdAt) reason = "password-changed";
   else if (credential !== undefined && credential !== credentialFingerprint(principal)) {
     reason = "credentials-changed";
@@ -79,6 +83,7 @@ export async function checkSession(
     ok: true,
     session: {
       id: session.id,
+      totpEnrolmentPending: session.totpEnrolmentPending,
       user: session.user && {
         id: session.user.id,
         accountId: session.user.accountId,
@@ -113,6 +118,8 @@ export function describeSessionEnd(reason: SessionEndReason): string {
       return "Your password was changed. Please log in again.";
     case "credentials-changed":
       return "Your password or authenticator was changed. Please log in again.";
+    case "account-suspended":
+      return "Your registrar's access is suspended by the registry.";
     case "user-disabled":
     case "user-deleted":
       return "Your user is no longer active.";

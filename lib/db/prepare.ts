@@ -15,6 +15,7 @@ export async function prepareDatabase(
       ? `Applied ${applied.length} migration(s) to ${describeTarget(target)}`
       : `${describeTarget(target)} is up to date`,
   );
-  const { seeded } = await seedDemoRegistry(getPrisma(target));
+  // the demo's operator console has ID controls waiting (issue 21)
+  const { seeded } = await seedDemoRegistry(getPrisma(target), new Date(), { pendingIdControls: true });
   log(seeded ? "Seeded the demo registry" : "Demo registry already present: not seeded again");
 }

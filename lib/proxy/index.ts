@@ -5,6 +5,10 @@ import { checkSession } from "@/lib/auth/sessions";
 import { authSettings } from "@/lib/auth/settings";
 import { decodeSessionToken, SESSION_COOKIES, sessionCookieValue } from "@/lib/auth/token";
 import { ipInCidrs } from "@/lib/net/client-address";
+
+/** The enrolment page (lib/auth/actor.ts TOTP_ENROLMENT_PATH; that module is server-only). */
+const TOTP_ENROLMENT_PATH = "/account/two-factor";
+import { refreshClockOffset } from "@/lib/registry/operator";
 import { contentSecurityPolicy, newNonce } from "./csp";
 import { isRegistrantRoute, SURFACE_HEADER } from "./registrant-routes";
 
@@ -38,6 +42,8 @@ async function decide(request: NextRequest, csp: string): Promise<NextResponse> 
     for (const [name, value] of Object.entries(extra)) headers.set(name, value);
     return NextResponse.next({ request: { headers } });
   };
+  // the sandbox clock offset for this process's registryClock, at most one read per 2 s (issue 21)
+  await refreshClockOffset(getPrisma());
   if (isRegistrantRoute(pathname)) return pass({ [SURFACE_HEADER]: "registrant" });
   // robots.txt tells crawlers to stay out; it must reach them from anywhere, signed in or not
   if (pathname === "/robots.txt") return pass();
@@ -70,7 +76,17 @@ async function decide(request: NextRequest, csp: string): Promise<NextResponse> 
     if (user && !isOperatorPath && !(await isAddressAllowed(db, ip, user.accountId))) {
       return refuse(ip, "your registrar's portal access");
     }
+    // the account requires TOTP and this session has none yet: enrolment before anything else
+    if (user && check.session.totpEnrolmentPending && !isPublic && pathname !== TOTP_ENROLMENT_PATH) {
+      const url = request.nextUrl.clone();
+      url.pathname = TOTP_ENROLMENT_PATH;
+      url.search = "";
+      return NextResponse.redirect(url);
+    }
   }
+
+  // a portal login never reaches the operator console: 403, not a login form (issue 21)
+  if (isOperatorPath && !isPublic && token?.kind === "user") return refuseRegistrarUser();
 
   const signedInHere =
     token && (isOperatorPath ? token.kind === "operator" : token.kind === "user");
@@ -103,6 +119,18 @@ function refuse(ip: string, what: string): NextResponse {
 <h1>Access denied</h1>
 <p>Your address <code>${escapeHtml(ip || "unknown")}</code> is not on the IP allowlist for ${what}.</p>
 <p>Ask your registrar's administrator to add it, or contact the registry.</p></body></html>`;
+  return new NextResponse(body, {
+    status: 403,
+    headers: { "content-type": "text/html; charset=utf-8" },
+  });
+}
+
+function refuseRegistrarUser(): NextResponse {
+  const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Forbidden</title></head>
+<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem">
+<h1>Forbidden</h1>
+<p>The operator console is for registry staff. You are signed in to the Registrar Portal.</p>
+<p><a href="/">Back to the Registrar Portal</a></p></body></html>`;
   return new NextResponse(body, {
     status: 403,
     headers: { "content-type": "text/html; charset=utf-8" },

@@ -5,6 +5,24 @@ export type Clock = { now(): Date };
 
 export const systemClock: Clock = { now: () => new Date() };
 
+// The sandbox clock offset (issue 21): in the sandbox the operator may run the registry's clock
+// ahead, so a month of lifecycle can be shown in a minute. Stored in SandboxSetting; this
+// process's copy lives on globalThis (the server entry and Next's bundle load this module
+// separately) and is refreshed from the database by operator/sandbox.ts `refreshClockOffset`.
+const offsetHolder = globalThis as { __rpClockOffset?: { ms: number; loadedAt: number } };
+
+/** This process's clock offset in ms, and when it was loaded (0 = never). */
+export function clockOffset(): { ms: number; loadedAt: number } {
+  return offsetHolder.__rpClockOffset ?? { ms: 0, loadedAt: 0 };
+}
+
+export function setClockOffset(ms: number, loadedAt = Date.now()): void {
+  offsetHolder.__rpClockOffset = { ms, loadedAt };
+}
+
+/** Real time plus the sandbox offset (0 outside the sandbox): the clock of requests and the worker. */
+export const registryClock: Clock = { now: () => new Date(Date.now() + clockOffset().ms) };
+
 /** A clock stuck at one instant. Returns a copy each time so callers cannot mutate it. */
 export function fixedClock(at: Date | string | number): Clock {
   const ms = new Date(at).getTime();

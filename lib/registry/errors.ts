@@ -10,6 +10,7 @@ const commonCodes = {
   RATE_LIMITED: "Too many attempts in the current window; retry later.",
   CONFLICT: "The object changed concurrently or the operation was already done.",
   CONFIRMATION_REQUIRED: "The operation has a side effect the caller must confirm explicitly.",
+  SANDBOX_ONLY: "The control exists only in the sandbox registry (REGISTRY_ENVIRONMENT=sandbox).",
 } as const;
 
 const domainCodes = {
@@ -82,6 +83,13 @@ const accountCodes = {
   HANDLE_NOT_UNLINKABLE: "The registrar's own handle is always linked to its account (R-ACC-5).",
   HANDLES_NOT_MERGEABLE:
     "The handles differ in name, organisation, type, CVR/EAN or management model (R-CON-2).",
+  PASSWORD_TOO_WEAK: "The new password is too easy to guess (a common password, a pattern, the user's own name).",
+  PASSWORD_INCORRECT: "The current password given to change it is not correct.",
+} as const;
+
+const contactCodes = {
+  CONTACT_READ_ONLY:
+    "A registrant-managed handle belongs to its registrant, and the registrar handle follows the account: neither is edited as a contact (R-CON-1).",
 } as const;
 
 export const errorCatalogue = {
@@ -92,6 +100,7 @@ export const errorCatalogue = {
   dnssec: dnssecCodes,
   account: accountCodes,
   billing: billingCodes,
+  contact: contactCodes,
 } as const;
 
 export type ErrorAggregate = keyof typeof errorCatalogue;
@@ -102,6 +111,7 @@ export type NameServerErrorCode = keyof typeof nameServerCodes;
 export type DnssecErrorCode = keyof typeof dnssecCodes;
 export type AccountErrorCode = keyof typeof accountCodes;
 export type BillingErrorCode = keyof typeof billingCodes;
+export type ContactErrorCode = keyof typeof contactCodes;
 export type RegistryErrorCode =
   | CommonErrorCode
   | DomainErrorCode
@@ -109,7 +119,8 @@ export type RegistryErrorCode =
   | NameServerErrorCode
   | DnssecErrorCode
   | AccountErrorCode
-  | BillingErrorCode;
+  | BillingErrorCode
+  | ContactErrorCode;
 
 export type ErrorCodeInfo = { code: RegistryErrorCode; aggregate: ErrorAggregate; meaning: string };
 

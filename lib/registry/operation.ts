@@ -62,7 +62,7 @@ async function runGuarded<A extends Actor, R>(
     const result = await withRetry(() =>
       ctx.db.$transaction(
         async (tx) => {
-          const policy = await getPolicy(tx);
+          const policy = await getPolicy(tx, now);
           const value = await fn({
             tx,
             actor,

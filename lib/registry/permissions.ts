@@ -56,6 +56,9 @@ export const permissions = {
   "account.settings": [A],
   "account.ipAllowlist": [A],
   "account.audit": [A],
+  // Every portal user's own password, two-factor authentication and sessions (user menu); the
+  // core acts only on the acting user itself.
+  "account.ownSecurity": [A, R, X, P, N],
 } as const satisfies Record<string, readonly MetaRole[]>;
 
 export type Verb = keyof typeof permissions;

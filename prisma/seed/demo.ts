@@ -11,6 +11,7 @@ import type {
 import { defaultPolicy } from "@/lib/registry/policy";
 import {
   addDays,
+  addLocalDays,
   addYears,
   expiryInstant,
   holdEndsAt,
@@ -63,12 +64,35 @@ const otherData: AccountData = {
   vatNumber: "DK87654321",
 };
 
+/** Customer contacts (R-CON-1) that are the registrants of a demo domain each. */
+const CUSTOMER_REGISTRANTS = new Map([
+  ["BKA101-DK", "bageriet-kornet.dk"],
+  ["TBA102-DK", "tømrerfirmaet-bjælke.dk"],
+  ["NRA103-DK", "nordlys-rådgivning.dk"],
+  ["AM113-DK", "anne-mortensen.dk"],
+  ["JH114-DK", "jakob-holm.dk"],
+  ["EK125-DK", "egeskov-kommune.dk"],
+  ["RV126-DK", "region-vestdanmark.dk"],
+  ["RB137-DK", "roklubben-bølgen.dk"],
+  ["HS138-DK", "haveforeningen-solsikken.dk"],
+]);
+export type SeedOptions = {
+  /**
+   * Issue 21: two changes of registrant awaiting the operator's ID control — one of Demo's
+   * (loppemarked-demo.dk → IDC7-DK), one of Other's (other-sport.dk → OIC3-DK) — so the operator
+   * console's ID control has work in the demo. `npm start` asks for them; the core tests' registry
+   * does not (their request counts stay as they were).
+   */
+  pendingIdControls?: boolean;
+};
+
 /** How many demo logins (users and operators) the seed makes: one password hash each. */
 const DEMO_LOGINS = 10;
 
 export async function seedDemoRegistry(
   prisma: PrismaClient,
   now: Date = new Date(),
+  options: SeedOptions = {},
 ): Promise<{ seeded: boolean }> {
   if (await prisma.handle.findUnique({ where: { handle: DEMO_ACCOUNT_HANDLE } })) {
     return { seeded: false }; // the common case on every start after the first: no hashing
@@ -82,6 +106,7 @@ export async function seedDemoRegistry(
       const existing = await tx.handle.findUnique({ where: { handle: DEMO_ACCOUNT_HANDLE } });
       if (existing) return { seeded: false };
       await new Seeder(tx, now, passwordHashes).run();
+      if (options.pendingIdControls) await new Seeder(tx, now, passwordHashes).pendingIdControls();
       return { seeded: true };
     },
     { timeout: 120_000, maxWait: 30_000 },
@@ -150,6 +175,7 @@ class Seeder {
     await this.demoUsers(demo);
     await this.user(other, "admin@other.test", "Olivia Other", ALL_ROLES);
     await this.demoHandles(demo);
+    await this.customerContacts(demo);
     await this.otherHandles(other);
 
     await this.nameServer("ns1.demo-hosting.dk", DEMO_ACCOUNT_HANDLE, ["192.0.2.10"], ["2001:db8::10"]);
@@ -370,6 +396,144 @@ class Seeder {
         vatNumber: demoData.vatNumber,
       });
     }
+    // One that does not match: Demo's name and CVR at an old address and email (R-ACC-5: "Link
+    // handle" lists it with the fields that differ, and linking it is refused).
+    await this.handle("DRA9-DK", {
+      type: "COMPANY",
+      name: demoData.name,
+      email: "info@demo-registrar.test",
+      managementModel: "REGISTRAR",
+      accountId: null,
+      address: { street: "Gammel Kongevej 2", postalCode: "1610", city: "København V" },
+      vatNumber: demoData.vatNumber,
+    });
+  }
+
+  /**
+   * R-CON-1: a dozen customer contacts of each type, as a Proxy user would create them (registry
+   * ids, registrar-managed, linked to Demo, phones in E.164, valid CVR and EAN numbers). The first
+   * few of each type are registrants of demo domains (`customerDomains`).
+   */
+  private async customerContacts(demo: string) {
+    const contacts: {
+      handle: string;
+      type: "PERSON" | "COMPANY" | "PUBLIC_ORGANIZATION" | "ASSOCIATION";
+      name: string;
+      organisation?: string | null;
+      street: string;
+      street2?: string | null;
+      postalCode: string;
+      city: string;
+      countryCode: string;
+      email: string;
+      phone: string;
+      vatNumber?: string | null;
+      ean?: string;
+    }[] = [
+      { handle: "BKA101-DK", type: "COMPANY", name: "Bageriet Kornet ApS", organisation: null, street: "Algade 12", street2: null, postalCode: "4000", city: "Roskilde", countryCode: "DK", email: "kontakt@bageriet-kornet.test", phone: "+4546351100", vatNumber: "29310009" },
+      { handle: "TBA102-DK", type: "COMPANY", name: "Tømrerfirmaet Bjælke A/S", organisation: null, street: "Industrivej 4", street2: null, postalCode: "7100", city: "Vejle", countryCode: "DK", email: "kontakt@toemrerfirmaet-bjaelke.test", phone: "+4575821200", vatNumber: "29361711" },
+      { handle: "NRA103-DK", type: "COMPANY", name: "Nordlys Rådgivning ApS", organisation: "Kundeservice", street: "Strandvejen 100", street2: "3. sal", postalCode: "2900", city: "Hellerup", countryCode: "DK", email: "kontakt@nordlys-raadgivning.test", phone: "+4539401500", vatNumber: "29413428" },
+      { handle: "FVA104-DK", type: "COMPANY", name: "Fyns Vinhandel ApS", organisation: null, street: "Vestergade 45", street2: null, postalCode: "5000", city: "Odense C", countryCode: "DK", email: "kontakt@fyns-vinhandel.test", phone: "+4566131800", vatNumber: "29465134" },
+      { handle: "HFI105-DK", type: "COMPANY", name: "Havnens Fisk I/S", organisation: null, street: "Havnepladsen 2", street2: null, postalCode: "9900", city: "Frederikshavn", countryCode: "DK", email: "kontakt@havnens-fisk.test", phone: "+4598421900", vatNumber: "29516847" },
+      { handle: "GED106-DK", type: "COMPANY", name: "Grøn Energi Danmark A/S", organisation: "Driftsafdelingen", street: "Energivej 8", street2: "Bygning B", postalCode: "8200", city: "Aarhus N", countryCode: "DK", email: "kontakt@groen-energi-danmark.test", phone: "+4587301100", vatNumber: "29568553" },
+      { handle: "SCA107-DK", type: "COMPANY", name: "Skovly Camping ApS", organisation: null, street: "Skovvejen 21", street2: null, postalCode: "8600", city: "Silkeborg", countryCode: "DK", email: "kontakt@skovly-camping.test", phone: "+4586821300", vatNumber: "29620261" },
+      { handle: "BSA108-DK", type: "COMPANY", name: "Bogtrykkeriet Sats A/S", organisation: null, street: "Trykkerivej 3", street2: null, postalCode: "6000", city: "Kolding", countryCode: "DK", email: "kontakt@bogtrykkeriet-sats.test", phone: "+4575501400", vatNumber: "29671974" },
+      { handle: "KA109-DK", type: "COMPANY", name: "Kaffekompagniet ApS", organisation: null, street: "Jernbanegade 9", street2: null, postalCode: "4700", city: "Næstved", countryCode: "DK", email: "kontakt@kaffekompagniet.test", phone: "+4555721500", vatNumber: "29723680" },
+      { handle: "VBA110-DK", type: "COMPANY", name: "Vestkystens Byg ApS", organisation: null, street: "Kirkegade 30", street2: null, postalCode: "6700", city: "Esbjerg", countryCode: "DK", email: "kontakt@vestkystens-byg.test", phone: "+4575121600", vatNumber: "29775397" },
+      { handle: "LTA111-DK", type: "COMPANY", name: "Lærkens Tandklinik ApS", organisation: null, street: "Lærkevej 1", street2: null, postalCode: "9000", city: "Aalborg", countryCode: "DK", email: "kontakt@laerkens-tandklinik.test", phone: "+4598111700", vatNumber: "29827109" },
+      { handle: "DDA112-DK", type: "COMPANY", name: "Digital Dansk ApS", organisation: "Udvikling", street: "Nørrebrogade 52", street2: "Baghuset", postalCode: "2200", city: "København N", countryCode: "DK", email: "kontakt@digital-dansk.test", phone: "+4532451800", vatNumber: "29878811" },
+      { handle: "AM113-DK", type: "PERSON", name: "Anne Mortensen", street: "Møllevej 3", postalCode: "8800", city: "Viborg", countryCode: "DK", email: "anne.mortensen@post.test", phone: "+4586601122" },
+      { handle: "JH114-DK", type: "PERSON", name: "Jakob Holm", street: "Solvænget 14", postalCode: "2800", city: "Kongens Lyngby", countryCode: "DK", email: "jakob.holm@post.test", phone: "+4545871234" },
+      { handle: "SK115-DK", type: "PERSON", name: "Sofie Kristensen", street: "Rosenvænget 7", postalCode: "5700", city: "Svendborg", countryCode: "DK", email: "sofie.kristensen@post.test", phone: "+4562211234" },
+      { handle: "MP116-DK", type: "PERSON", name: "Mads Poulsen", street: "Bakkedraget 22", postalCode: "8300", city: "Odder", countryCode: "DK", email: "mads.poulsen@post.test", phone: "+4586541234" },
+      { handle: "IL117-DK", type: "PERSON", name: "Ida Larsen", street: "Åboulevarden 80", postalCode: "8000", city: "Aarhus C", countryCode: "DK", email: "ida.larsen@post.test", phone: "+4520123456" },
+      { handle: "PR118-DK", type: "PERSON", name: "Peter Rasmussen", street: "Grønnegade 5", postalCode: "6400", city: "Sønderborg", countryCode: "DK", email: "peter.rasmussen@post.test", phone: "+4574421234" },
+      { handle: "EJ119-DK", type: "PERSON", name: "Emma Johansson", street: "Storgatan 12", postalCode: "21142", city: "Malmö", countryCode: "SE", email: "emma.johansson@post.test", phone: "+46401234567" },
+      { handle: "LS120-DK", type: "PERSON", name: "Lukas Schmidt", street: "Hafenstraße 8", postalCode: "24937", city: "Flensburg", countryCode: "DE", email: "lukas.schmidt@post.test", phone: "+494611234567" },
+      { handle: "FA121-DK", type: "PERSON", name: "Freja Andersen", street: "Fjordvej 9", postalCode: "7800", city: "Skive", countryCode: "DK", email: "freja.andersen@post.test", phone: "+4597521234" },
+      { handle: "WJ122-DK", type: "PERSON", name: "William Jørgensen", street: "Parkallé 2", postalCode: "4200", city: "Slagelse", countryCode: "DK", email: "william.joergensen@post.test", phone: "+4558521234" },
+      { handle: "CM123-DK", type: "PERSON", name: "Clara Madsen", street: "Engvej 17", postalCode: "3400", city: "Hillerød", countryCode: "DK", email: "clara.madsen@post.test", phone: "+4548261234" },
+      { handle: "NT124-DK", type: "PERSON", name: "Noah Thomsen", street: "Kastanievej 11", postalCode: "9700", city: "Brønderslev", countryCode: "DK", email: "noah.thomsen@post.test", phone: "+4598821234" },
+      { handle: "EK125-DK", type: "PUBLIC_ORGANIZATION", name: "Egeskov Kommune", organisation: "IT-afdelingen", street: "Rådhustorvet 1", street2: null, postalCode: "5750", city: "Ringe", countryCode: "DK", email: "it@egeskov-kommune.test", phone: "+4562621000", vatNumber: "29982236", ean: "5798070000000" },
+      { handle: "RV126-DK", type: "PUBLIC_ORGANIZATION", name: "Region Vestdanmark", organisation: "Digitalisering", street: "Regionsgården 1", street2: "Indgang A", postalCode: "7500", city: "Holstebro", countryCode: "DK", email: "it@region-vestdanmark.test", phone: "+4596111000", vatNumber: null, ean: "5798070013796" },
+      { handle: "BS127-DK", type: "PUBLIC_ORGANIZATION", name: "Bakkely Skole", organisation: null, street: "Skolevej 10", street2: null, postalCode: "8381", city: "Tilst", countryCode: "DK", email: "it@bakkely-skole.test", phone: "+4587451000", vatNumber: null, ean: "5798070027588" },
+      { handle: "FB128-DK", type: "PUBLIC_ORGANIZATION", name: "Fjordbyens Bibliotek", organisation: null, street: "Biblioteksgade 2", street2: null, postalCode: "7620", city: "Lemvig", countryCode: "DK", email: "it@fjordbyens-bibliotek.test", phone: "+4597811000", vatNumber: null, ean: "5798070041379" },
+      { handle: "SN129-DK", type: "PUBLIC_ORGANIZATION", name: "Sundhedshuset Nord", organisation: null, street: "Sygehusvej 4", street2: null, postalCode: "9800", city: "Hjørring", countryCode: "DK", email: "it@sundhedshuset-nord.test", phone: "+4598921000", vatNumber: null, ean: "5798070055161" },
+      { handle: "KA130-DK", type: "PUBLIC_ORGANIZATION", name: "Kulturcenter Åhuset", organisation: "Administrationen", street: "Åvej 6", street2: null, postalCode: "6900", city: "Skjern", countryCode: "DK", email: "it@kulturcenter-aahuset.test", phone: "+4597351000", vatNumber: null, ean: "5798070068956" },
+      { handle: "BS131-DK", type: "PUBLIC_ORGANIZATION", name: "Beredskab Sydøst", organisation: null, street: "Brandstationsvej 1", street2: null, postalCode: "4800", city: "Nykøbing F", countryCode: "DK", email: "it@beredskab-sydoest.test", phone: "+4554821000", vatNumber: null, ean: "5798070082747" },
+      { handle: "HG132-DK", type: "PUBLIC_ORGANIZATION", name: "Havnefronten Gymnasium", organisation: null, street: "Gymnasievej 20", street2: null, postalCode: "5900", city: "Rudkøbing", countryCode: "DK", email: "it@havnefronten-gymnasium.test", phone: "+4562511000", vatNumber: null, ean: "5798070096539" },
+      { handle: "NOM133-DK", type: "PUBLIC_ORGANIZATION", name: "Natur og Miljø Midt", organisation: null, street: "Miljøvej 3", street2: null, postalCode: "8800", city: "Viborg", countryCode: "DK", email: "it@natur-og-miljoe.test", phone: "+4587871000", vatNumber: null, ean: "5798070110327" },
+      { handle: "BS134-DK", type: "PUBLIC_ORGANIZATION", name: "Borgerservice Øst", organisation: "Borgerservice", street: "Torvegade 15", street2: "Stuen", postalCode: "3700", city: "Rønne", countryCode: "DK", email: "it@borgerservice-oest.test", phone: "+4556921000", vatNumber: null, ean: "5798070124119" },
+      { handle: "MK135-DK", type: "PUBLIC_ORGANIZATION", name: "Musikskolen Klang", organisation: null, street: "Musikvej 8", street2: null, postalCode: "4300", city: "Holbæk", countryCode: "DK", email: "it@musikskolen-klang.test", phone: "+4559481000", vatNumber: null, ean: "5798070137904" },
+      { handle: "VS136-DK", type: "PUBLIC_ORGANIZATION", name: "Vejdirektoratet Syd", organisation: null, street: "Vejvej 1", street2: null, postalCode: "6200", city: "Aabenraa", countryCode: "DK", email: "it@vejdirektoratet-syd.test", phone: "+4574341000", vatNumber: null, ean: "5798070151696" },
+      { handle: "RB137-DK", type: "ASSOCIATION", name: "Roklubben Bølgen", street: "Strandpromenaden 4", postalCode: "8700", city: "Horsens", countryCode: "DK", email: "formand@roklubben-boelgen.test", phone: "+4520304050" },
+      { handle: "HS138-DK", type: "ASSOCIATION", name: "Haveforeningen Solsikken", street: "Kolonivej 1", postalCode: "2450", city: "København SV", countryCode: "DK", email: "formand@haveforeningen-solsikken.test", phone: "+4521314151" },
+      { handle: "SS139-DK", type: "ASSOCIATION", name: "Skakklubben Springer", street: "Klubvej 7", postalCode: "5000", city: "Odense C", countryCode: "DK", email: "formand@skakklubben-springer.test", phone: "+4522324252" },
+      { handle: "GE140-DK", type: "ASSOCIATION", name: "Grundejerforeningen Engen", street: "Engvej 1", postalCode: "4600", city: "Køge", countryCode: "DK", email: "formand@grundejerforeningen-engen.test", phone: "+4523334353" },
+      { handle: "LT141-DK", type: "ASSOCIATION", name: "Løbeklubben Trav", street: "Stadionvej 3", postalCode: "9000", city: "Aalborg", countryCode: "DK", email: "formand@loebeklubben-trav.test", phone: "+4524344454" },
+      { handle: "SU142-DK", type: "ASSOCIATION", name: "Spejdergruppen Ulven", street: "Spejdervej 2", postalCode: "7400", city: "Herning", countryCode: "DK", email: "formand@spejdergruppen-ulven.test", phone: "+4525354555" },
+      { handle: "KH143-DK", type: "ASSOCIATION", name: "Kor Harmonien", street: "Kirkepladsen 1", postalCode: "6100", city: "Haderslev", countryCode: "DK", email: "formand@kor-harmonien.test", phone: "+4526364656" },
+      { handle: "BH144-DK", type: "ASSOCIATION", name: "Biavlerforeningen Honning", street: "Markvej 12", postalCode: "4400", city: "Kalundborg", countryCode: "DK", email: "formand@biavlerforeningen-honning.test", phone: "+4527374757" },
+      { handle: "FB145-DK", type: "ASSOCIATION", name: "Fotoklubben Blænde", street: "Kunstnervej 5", postalCode: "8900", city: "Randers C", countryCode: "DK", email: "formand@fotoklubben-blaende.test", phone: "+4528384858" },
+      { handle: "TN146-DK", type: "ASSOCIATION", name: "Tennisklubben Net", street: "Tennisvej 9", postalCode: "2920", city: "Charlottenlund", countryCode: "DK", email: "formand@tennisklubben-net.test", phone: "+4529394959" },
+      { handle: "SM147-DK", type: "ASSOCIATION", name: "Strikkeforeningen Maske", street: "Garnvej 4", postalCode: "5600", city: "Faaborg", countryCode: "DK", email: "formand@strikkeforeningen-maske.test", phone: "+4530405060" },
+      { handle: "CP148-DK", type: "ASSOCIATION", name: "Cykelklubben Pedal", street: "Cykelstien 1", postalCode: "7000", city: "Fredericia", countryCode: "DK", email: "formand@cykelklubben-pedal.test", phone: "+4531415161" },
+    ];
+    for (const c of contacts) {
+      const h = await this.tx.handle.create({
+        data: {
+          ...c,
+          managementModel: "REGISTRAR",
+          accountId: demo,
+          termsAcceptedAt: CUSTOMER_REGISTRANTS.has(c.handle) ? daysBefore(this.now, 120) : null,
+          createdAt: daysBefore(this.now, 130),
+        },
+      });
+      this.handleIds.set(c.handle, h.id);
+    }
+  }
+
+  /** Issue 21: see SeedOptions.pendingIdControls. */
+  async pendingIdControls() {
+    const tx = this.tx;
+    const requests = [
+      { domain: "loppemarked-demo.dk", handle: "IDC7-DK", name: "Ida Christensen", email: "ida@christensen.test", account: DEMO_ACCOUNT_HANDLE },
+      { domain: "other-sport.dk", handle: "OIC3-DK", name: "Otto Iversen", email: "otto@iversen.test", account: OTHER_ACCOUNT_HANDLE },
+    ];
+    for (const r of requests) {
+      const account = await tx.registrarAccount.findFirstOrThrow({ where: { handle: { handle: r.account } } });
+      const domain = await tx.domain.findFirstOrThrow({ where: { liveName: r.domain } });
+      const to = await tx.handle.create({
+        data: {
+          handle: r.handle,
+          type: "PERSON",
+          name: r.name,
+          street: "Torvet 2",
+          postalCode: "4000",
+          city: "Roskilde",
+          countryCode: "DK",
+          email: r.email,
+          managementModel: "REGISTRAR",
+          accountId: account.id,
+          termsAcceptedAt: this.now,
+          idControl: "REQUIRED",
+          createdAt: this.now,
+        },
+      });
+      await tx.registrantChangeRequest.create({
+        data: {
+          domainId: domain.id,
+          accountId: account.id,
+          fromHandleId: domain.registrantId,
+          toHandleId: to.id,
+          state: "ID_CONTROL_REQUESTED",
+          idControlRequestedAt: this.now,
+          idControlExpiresAt: addLocalDays(this.now, defaultPolicy.registrantChange.idControlRequestDays),
+          createdAt: this.now,
+          updatedAt: this.now,
+        },
+      });
+    }
   }
 
   private async otherHandles(other: string) {
@@ -480,6 +644,17 @@ class Seeder {
     for (const name of ["ny-kunde.dk", "afventer-accept.dk"]) {
       specs.push({ name, state: "HELD", registrant: "HH3-DK", nameServers: outOfZone, periodYears: 1 });
     }
+    // the customer contacts' own domains (R-CON-1: contacts that are registrants)
+    [...CUSTOMER_REGISTRANTS].forEach(([handle, name], i) => {
+      specs.push({
+        name,
+        state: "ACTIVE",
+        registrant: handle,
+        nameServers: i % 2 ? inZone : outOfZone,
+        crDate: addDays(this.today, -(100 + i * 11)),
+        periodYears: 1 + (i % 2),
+      });
+    });
     return specs;
   }
 
@@ -648,13 +823,22 @@ class Seeder {
         d.suspensionReason === "EXPIRED"
           ? `Domain ${d.uLabel} expired and is suspended; it can be restored until ${localDateOf(d.deleteAt!)}`
           : `Domain ${d.uLabel} was cancelled and is suspended; it can be restored until ${localDateOf(d.deleteAt!)}`,
+      // the data the Messages page renders the text from, as the lifecycle and cancel write it
+      data: (d.suspensionReason === "EXPIRED"
+        ? { deleteOn: localDateOf(d.deleteAt!) }
+        : { deleteAt: d.deleteAt!.toISOString() }) as Record<string, string>,
       createdAt: d.suspendedAt!,
     }));
+    const hold = await this.tx.registrationHold.findFirst({
+      where: { domain: { aLabel: "ny-kunde.dk" } },
+      select: { expiresAt: true },
+    });
     rows.push({
       accountId: demo,
       type: "REGISTRATION_TERMS_REQUESTED",
       domainName: "ny-kunde.dk",
       message: "Registration of ny-kunde.dk awaits the registrant's acceptance of the terms",
+      data: hold ? { holdExpiresAt: hold.expiresAt.toISOString() } : {},
       createdAt: daysBefore(this.now, 1),
     });
     rows.push({
@@ -662,6 +846,7 @@ class Seeder {
       type: "WELCOME",
       domainName: null as unknown as string,
       message: "Welcome to the sandbox of the Registrar Portal",
+      data: {},
       createdAt: this.now,
     });
     await this.tx.notification.createMany({ data: rows });

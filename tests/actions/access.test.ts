@@ -2,7 +2,8 @@ import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { executeAction, type DefinedAction, type ForgeFixtures } from "@/lib/actions/define";
-import type { RegistrarActor } from "@/lib/registry/actor";
+import { OPERATOR } from "@/lib/actions/define-operator";
+import type { Actor, RegistrarActor } from "@/lib/registry/actor";
 import { can } from "@/lib/registry/permissions";
 import { openRegistry, type Registry } from "../registry/support";
 import { snapshotTables } from "../support/snapshot";
@@ -34,6 +35,9 @@ const IGNORED = new Set(["AuditEvent", "RateLimitEvent", "LoginAttempt", "Sessio
 let r: Registry;
 let fixtures: ForgeFixtures;
 const actors: [string, RegistrarActor][] = [];
+let operator: Actor;
+/** Operator console actions (lib/actions/define-operator.ts): no registrar user may call one. */
+const isOperatorAction = (def: { verb: string }) => def.verb === OPERATOR;
 
 beforeAll(async () => {
   r = await openRegistry();
@@ -43,7 +47,23 @@ beforeAll(async () => {
     actors.push([email, { kind: "portal", userId: u.id, accountId: u.accountId, metaRoles: u.metaRoles, ip: "127.0.0.1", label: email }]);
   }
   const messages = await r.prisma.notification.findMany({ where: { accountId: r.demoId, ackedAt: null } });
-  fixtures = { domain: "demo-hosting.dk", suspendedDomain: "opsagt-demo.dk", messageIds: messages.map((m) => m.id) };
+  const checkout = await r.prisma.cardCheckout.create({
+    data: { accountId: r.demoId, amount: 50_000, provider: "sandbox-card", idempotencyKey: "access-test", createdAt: r.clock.now(), createdBy: "payer@demo.test" },
+  });
+  const ownEntry = await r.prisma.ipAllowlistEntry.findFirstOrThrow({ where: { accountId: r.demoId, cidr: "127.0.0.1/32" } });
+  fixtures = {
+    domain: "demo-hosting.dk",
+    suspendedDomain: "opsagt-demo.dk",
+    messageIds: messages.map((m) => m.id),
+    contact: "MN2-DK",
+    checkoutId: checkout.id,
+    demoUserId: (await demo("proxy@demo.test")).id,
+    demoServiceUserId: (await demo("epp@demo.test")).id,
+    handle: "JCA1-DK",
+    allowlistEntryId: ownEntry.id,
+  };
+  const op = await r.prisma.operator.findFirstOrThrow();
+  operator = { kind: "operator", operatorId: op.id, ip: "127.0.0.1", label: op.email };
 });
 afterAll(() => r?.close());
 
@@ -61,13 +81,25 @@ describe("server actions refuse whoever may not act (generated)", () => {
     let refusals = 0;
     for (const [email, actor] of actors) {
       const isOther = actor.accountId === r.otherId;
-      if (!isOther && can(actor, def.verb)) continue; // allowed: not an access case
-      if (isOther && def.createsOwnOnly) continue; // it names nothing of Demo's: Other may use it
+      const operatorOnly = isOperatorAction(def);
+      if (!operatorOnly && !isOther && can(actor, def.verb)) continue; // allowed: not an access case
       const tables = (await snapshotTables(r.prisma)) as Record<string, string[]>;
       const result = await executeAction(def, actor, def.forge(fixtures), { db: r.prisma, clock: r.clock });
+      if (isOther && def.forgeScope === "own") {
+        // it creates or acts on Other's own account: whatever it did, no row of Demo's changed
+        const after = await snapshotTables(r.prisma);
+        for (const table of Object.keys(after)) {
+          if (IGNORED.has(table)) continue;
+          const was = new Set(tables[table]);
+          const now = new Set(after[table]);
+          const changed = [...after[table]!.filter((row) => !was.has(row)), ...tables[table]!.filter((row) => !now.has(row))];
+          for (const row of changed) expect(row, `${name} as ${email} changed Demo's ${table}`).not.toContain(r.demoId);
+        }
+        continue;
+      }
       expect(result.ok, `${name} as ${email}`).toBe(false);
       if (!result.ok) {
-        expect(isOther ? ["NOT_AUTHORIZED", "NOT_FOUND", ...(def.otherRefusedWith ?? [])] : ["NOT_AUTHORIZED"], `${name} as ${email}: ${result.code}`).toContain(result.code);
+        expect(isOther && !operatorOnly ? ["NOT_AUTHORIZED", "NOT_FOUND", ...(def.otherRefusedWith ?? [])] : ["NOT_AUTHORIZED"], `${name} as ${email}: ${result.code}`).toContain(result.code);
       }
       const after = await snapshotTables(r.prisma);
       for (const table of Object.keys(after)) {
@@ -85,6 +117,12 @@ describe("server actions let in whom the matrix allows (generated)", () => {
   // for a business reason, never NOT_AUTHORIZED.
   it.each(actions)("DESIGN §1 matrix: %s", async (name, action) => {
     const def = action.definition;
+    if (isOperatorAction(def)) {
+      // the operator console's actions: the operator gets past every guard
+      const result = await executeAction(def, operator, def.forge(fixtures), { db: r.prisma, clock: r.clock });
+      if (!result.ok) expect(result.code, `${name} as the operator: ${result.message}`).not.toBe("NOT_AUTHORIZED");
+      return;
+    }
     let allowed = 0;
     for (const [email, actor] of actors) {
       if (actor.accountId === r.otherId || !can(actor, def.verb)) continue;

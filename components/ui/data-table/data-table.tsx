@@ -143,9 +143,9 @@ export function DataTable<T extends RowData, S extends string, F extends ParserM
   };
   const toolbarApi: TableStateApi<S, F> = {
     ...api,
-    setFilters: (patch) => {
+    setFilters: (patch, options) => {
       clearSelection();
-      api.setFilters(patch);
+      api.setFilters(patch, options);
     },
     clearFilters: () => {
       clearSelection();

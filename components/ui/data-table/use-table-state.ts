@@ -1,6 +1,6 @@
 "use client";
 
-import { useQueryStates, type ParserMap, type Values } from "nuqs";
+import { debounce, useQueryStates, type ParserMap, type Values } from "nuqs";
 import { useCallback, useTransition } from "react";
 import {
   hasActiveFilters,
@@ -43,9 +43,13 @@ export function useTableState<S extends string, F extends ParserMap>(table: Tabl
     [setState],
   );
   /** Set some filters (null clears one); back to the first page. */
+  // For a text box typed into, pass { debounceMs: 300 }: the server is asked once typing pauses.
   const setFilters = useCallback(
-    (patch: Partial<{ [K in keyof F]: State[K] | null }>) =>
-      void setState(resetPagePatch(patch) as Partial<State>),
+    (patch: Partial<{ [K in keyof F]: State[K] | null }>, options: { debounceMs?: number } = {}) =>
+      void setState(
+        resetPagePatch(patch) as Partial<State>,
+        options.debounceMs ? { limitUrlUpdates: debounce(options.debounceMs) } : undefined,
+      ),
     [setState],
   );
   const clearFilters = useCallback(

@@ -1,4 +1,6 @@
+import { randomInt } from "node:crypto";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/crypto/password";
+import { passwordStrength } from "@/lib/crypto/password-strength";
 import { totpStepOf } from "@/lib/crypto/totp";
 import type { Tx } from "@/lib/db/client";
 import type { MetaRole, RegistrarActor } from "@/lib/registry/actor";
@@ -87,14 +89,41 @@ export async function requireFreeEmail(tx: Tx, email: string) {
   }
 }
 
-export function checkPassword(password: string) {
+/**
+ * A password a person chose: 12–128 characters and not easy to guess (zxcvbn score ≥ 3 against
+ * common passwords, patterns and the user's own email and name). `field` names the form field.
+ */
+export function checkPassword(
+  password: string,
+  options: { field?: string; userInputs?: readonly string[] } = {},
+) {
+  const field = options.field ?? "password";
   if (password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH) {
     throw new RegistryError(
       "VALIDATION_FAILED",
       `A password needs ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters`,
-      { field: "password" },
+      { field, min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH },
     );
   }
+  const strength = passwordStrength(password, options.userInputs);
+  if (!strength.ok) {
+    throw new RegistryError(
+      "PASSWORD_TOO_WEAK",
+      `The password is too easy to guess${strength.warning ? ` (${strength.warning})` : ""}; choose a longer one or several unrelated words`,
+      { field, warning: strength.warning, score: strength.score },
+    );
+  }
+}
+
+const PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
+
+/**
+ * A password the Administrator can hand over (shown once): 20 characters of an alphabet without
+ * look-alikes (no 0/O, 1/l/I), in groups of five — about 116 bits.
+ */
+export function generatePassword(): string {
+  const chars = Array.from({ length: 20 }, () => PASSWORD_ALPHABET[randomInt(PASSWORD_ALPHABET.length)]);
+  return [0, 5, 10, 15].map((i) => chars.slice(i, i + 5).join("")).join("-");
 }
 
 /** R-ACC-3: distinct known meta-roles; service users never Administrator. */

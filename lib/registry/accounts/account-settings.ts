@@ -21,6 +21,42 @@ export async function getAccountSettings(ctx: CoreContext): Promise<AccountSetti
   return ctx.db.registrarAccount.findUniqueOrThrow({ where: { id: actor.accountId }, select });
 }
 
+/** The account's contact data as the registry holds it (changed only by the registry operator). */
+export type AccountProfile = {
+  handle: string;
+  name: string;
+  street: string;
+  postalCode: string;
+  city: string;
+  countryCode: string;
+  email: string;
+  phone: string | null;
+  vatNumber: string | null;
+  fikCode: string;
+  accountNumber: string;
+};
+
+export async function getAccountProfile(ctx: CoreContext): Promise<AccountProfile> {
+  const actor = requirePermission(ctx.actor, "account.settings");
+  const { handle, ...rest } = await ctx.db.registrarAccount.findUniqueOrThrow({
+    where: { id: actor.accountId },
+    select: {
+      handle: { select: { handle: true } },
+      name: true,
+      street: true,
+      postalCode: true,
+      city: true,
+      countryCode: true,
+      email: true,
+      phone: true,
+      vatNumber: true,
+      fikCode: true,
+      accountNumber: true,
+    },
+  });
+  return { handle: handle.handle, ...rest };
+}
+
 export async function updateAccountSettings(
   ctx: CoreContext,
   input: Partial<AccountSettings> & { totpCode?: string },
@@ -60,7 +96,12 @@ export async function updateAccountSettings(
         },
         select,
       });
-      Object.assign(audit, { before, after });
+      // The audit's before → after names only what changed.
+      const changed = (Object.keys(select) as (keyof AccountSettings)[]).filter((k) => before[k] !== after[k]);
+      Object.assign(audit, {
+        before: Object.fromEntries(changed.map((k) => [k, before[k]])),
+        after: Object.fromEntries(changed.map((k) => [k, after[k]])),
+      });
       return after;
     },
   );

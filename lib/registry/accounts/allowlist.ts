@@ -1,43 +1,59 @@
 import { invalidateAllowlists } from "@/lib/net/allowlist";
-import { type Cidr, ipInCidrs, parseCidrList } from "@/lib/net/client-address";
+import { cidrNetwork } from "@/lib/net/cidr";
+import { ipInCidrs, parseCidrList } from "@/lib/net/client-address";
 import { requireFreshTotp } from "@/lib/registry/accounts/account-guards";
 import type { CoreContext } from "@/lib/registry/context";
 import { RegistryError } from "@/lib/registry/errors";
 import { runRegistrarOperation } from "@/lib/registry/operation";
 import { requirePermission } from "@/lib/registry/permissions";
-import ipaddr from "ipaddr.js";
 
 // R-ACC-7 the account's IP allowlist (Administrator). Never emptied by the registrar; removing the
 // entry the request comes from needs `confirm: true`. After a change the core drops this process's
 // cached lists (lib/net/allowlist.ts); other processes refresh within 2 s.
 
-export type AllowlistEntryView = { id: string; cidr: string; description: string; createdAt: Date; createdBy: string };
+export type AllowlistEntryView = {
+  id: string;
+  cidr: string;
+  description: string;
+  createdAt: Date;
+  /** The label (email) of who added it, or the registry's seed/operator. */
+  createdBy: string;
+};
 
 const select = { id: true, cidr: true, description: true, createdAt: true, createdBy: true } as const;
 
 /** One CIDR (or a bare address = a single host), normalised to its network address. */
 export function normaliseCidr(input: string): string {
-  let parsed: Cidr[];
-  try {
-    parsed = parseCidrList(input.includes(",") ? "," : input);
-  } catch {
-    parsed = [];
+  const network = cidrNetwork(input);
+  if (!network) {
+    throw new RegistryError("VALIDATION_FAILED", `"${input}" is not an IPv4 or IPv6 address or CIDR`, { field: "cidr" });
   }
-  const entry = parsed.length === 1 ? parsed[0] : undefined;
-  if (!entry) {
-    throw new RegistryError("VALIDATION_FAILED", `"${input}" is not an IPv4 or IPv6 CIDR`, { field: "cidr" });
-  }
-  const [address, bits] = entry;
-  const network =
-    address.kind() === "ipv4"
-      ? ipaddr.IPv4.networkAddressFromCIDR(`${address.toString()}/${bits}`)
-      : ipaddr.IPv6.networkAddressFromCIDR(`${address.toString()}/${bits}`);
-  return `${network.toString()}/${bits}`;
+  return network;
 }
 
 export async function listAllowlist(ctx: CoreContext): Promise<AllowlistEntryView[]> {
   const actor = requirePermission(ctx.actor, "account.ipAllowlist");
   return ctx.db.ipAllowlistEntry.findMany({ where: { accountId: actor.accountId }, orderBy: { cidr: "asc" }, select });
+}
+
+/**
+ * The allowlist page's view: the entries, the address the request comes from, which entries
+ * contain it (removing one of those asks for confirmation) and whether only one entry is left.
+ */
+export async function getAllowlistOverview(ctx: CoreContext): Promise<{
+  yourAddress: string | null;
+  /** The acting user has TOTP, so every change needs a fresh code (step-up). */
+  stepUp: boolean;
+  entries: (AllowlistEntryView & { containsYourAddress: boolean })[];
+}> {
+  const actor = requirePermission(ctx.actor, "account.ipAllowlist");
+  const entries = await listAllowlist(ctx);
+  const user = await ctx.db.user.findUnique({ where: { id: actor.userId }, select: { totpSecret: true, totpEnabledAt: true } });
+  return {
+    yourAddress: actor.ip,
+    stepUp: Boolean(user?.totpSecret && user.totpEnabledAt),
+    entries: entries.map((e) => ({ ...e, containsYourAddress: ipInCidrs(actor.ip, parseCidrList(e.cidr)) })),
+  };
 }
 
 export async function addAllowlistEntry(

@@ -8,7 +8,7 @@ import { requirePermission } from "@/lib/registry/permissions";
 // R-ACC-5 merge: several linked handles into one survivor. Every reference moves to the survivor
 // in one transaction; the merged handles stay as rows (mergedIntoId) so history keeps resolving.
 // R-CON-2: a merge never changes who a registrant is, so every merged handle must equal the
-// survivor in type, name and CVR/VAT (compared exactly, as linking does) and management model
+// survivor in type, name, organisation, CVR/VAT and EAN (compared exactly, as linking does) and management model
 // (R-REG-3 must keep holding for every domain). The registrar's own handle can survive but never
 // be merged away. Another registrar's domains that use a merged handle move too (the handle is
 // the same person or company) but are only counted: their names are not this account's to see.
@@ -43,13 +43,23 @@ async function loadHandles(tx: Tx, accountId: string, input: MergeHandlesInput) 
   return { survivor, merged, ids };
 }
 
-type Identity = { handle: string; type: string; name: string; vatNumber: string | null; managementModel: string };
+type Identity = {
+  handle: string;
+  type: string;
+  name: string;
+  organisation: string | null;
+  vatNumber: string | null;
+  ean: string | null;
+  managementModel: string;
+};
 
 /** What says who a handle is (R-CON-2), with the words a refusal names it by. */
 const IDENTITY_FIELDS = [
   ["type", "type"],
   ["name", "name"],
+  ["organisation", "organisation"],
   ["vatNumber", "CVR/VAT number"],
+  ["ean", "EAN number"],
   ["managementModel", "management model"],
 ] as const;
 

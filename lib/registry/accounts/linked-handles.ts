@@ -2,7 +2,7 @@ import type { Tx } from "@/lib/db/client";
 import type { HandleType } from "@/lib/db/generated/enums";
 import type { CoreContext } from "@/lib/registry/context";
 import { RegistryError } from "@/lib/registry/errors";
-import { findPortfolioHandle } from "@/lib/registry/contacts";
+import { findPortfolioHandle, issueHandleId } from "@/lib/registry/contacts";
 import { runRegistrarOperation } from "@/lib/registry/operation";
 import { requirePermission } from "@/lib/registry/permissions";
 
@@ -19,7 +19,18 @@ export type HandleSummary = {
 };
 
 /** The fields that must equal the account's for a handle to be linkable ("strict match"). */
-const MATCHED = ["name", "street", "postalCode", "city", "countryCode", "email", "vatNumber"] as const;
+export const HANDLE_MATCHED_FIELDS = ["name", "street", "postalCode", "city", "countryCode", "email", "vatNumber"] as const;
+export type HandleMatchedField = (typeof HANDLE_MATCHED_FIELDS)[number];
+const MATCHED = HANDLE_MATCHED_FIELDS;
+const FIELD_WORDS: Record<HandleMatchedField, string> = {
+  name: "name",
+  street: "street",
+  postalCode: "postal code",
+  city: "city",
+  countryCode: "country",
+  email: "email",
+  vatNumber: "CVR/VAT number",
+};
 
 async function accountData(tx: Tx | CoreContext["db"], accountId: string) {
   return tx.registrarAccount.findUniqueOrThrow({
@@ -48,17 +59,73 @@ const summary = (h: { id: string; handle: string; type: HandleType; name: string
   isRegistrarHandle: h.id === registrarHandleId,
 });
 
-/** Linked handles, the registrar handle always first. */
-export async function listLinkedHandles(ctx: CoreContext): Promise<HandleSummary[]> {
+export type LinkedHandle = HandleSummary & {
+  /** Live domains (any registrar's) that use the handle as registrant, proxy or payer. */
+  domains: number;
+  /** Name servers whose NSA is the handle. */
+  nameServers: number;
+};
+
+/** Linked handles with what uses them, the registrar handle always first. */
+export async function listLinkedHandles(ctx: CoreContext): Promise<LinkedHandle[]> {
   const actor = requirePermission(ctx.actor, "account.handles");
   const account = await accountData(ctx.db, actor.accountId);
   const rows = await ctx.db.handle.findMany({
     where: { OR: [{ accountId: actor.accountId, mergedIntoId: null }, { id: account.handleId }] },
     orderBy: { handle: "asc" },
   });
+  const counts = await usageCounts(ctx.db, rows.map((h) => h.id));
   return rows
-    .map((h) => summary(h, account.handleId))
+    .map((h) => ({ ...summary(h, account.handleId), ...(counts.get(h.id) ?? { domains: 0, nameServers: 0 }) }))
     .sort((a, b) => Number(b.isRegistrarHandle) - Number(a.isRegistrarHandle));
+}
+
+/** One query for every handle: a domain using a handle in two roles counts once. */
+async function usageCounts(db: CoreContext["db"], ids: string[]) {
+  if (ids.length === 0) return new Map<string, { domains: number; nameServers: number }>();
+  const rows = await db.$queryRaw<{ id: string; domains: bigint; nameServers: bigint }[]>`
+    SELECT h.id::text AS id,
+      (SELECT count(*) FROM "Domain" d WHERE d.state <> 'DELETED'
+        AND (d."registrantId" = h.id OR d."proxyId" = h.id OR d."payerId" = h.id)) AS domains,
+      (SELECT count(*) FROM "NameServer" n WHERE n."nsaHandleId" = h.id) AS "nameServers"
+    FROM "Handle" h WHERE h.id = ANY(${ids}::uuid[])`;
+  return new Map(rows.map((r) => [r.id, { domains: Number(r.domains), nameServers: Number(r.nameServers) }]));
+}
+
+export type NonMatchingHandle = HandleSummary & { differing: HandleMatchedField[] };
+
+/**
+ * What "Link handle" offers: the candidates (unlinked, unmerged handles whose name, address,
+ * email and CVR/VAT equal the account's exactly) and the near misses — unlinked handles that
+ * share the account's name, email or CVR/VAT but differ elsewhere — each with the fields that
+ * differ, so the Administrator sees why it cannot be linked.
+ */
+export async function listLinkOptions(
+  ctx: CoreContext,
+): Promise<{ candidates: HandleSummary[]; nonMatching: NonMatchingHandle[] }> {
+  const actor = requirePermission(ctx.actor, "account.handles");
+  const account = await accountData(ctx.db, actor.accountId);
+  const rows = await ctx.db.handle.findMany({
+    where: {
+      accountId: null,
+      mergedIntoId: null,
+      OR: [
+        { name: account.name },
+        { email: account.email },
+        ...(account.vatNumber ? [{ vatNumber: account.vatNumber }] : []),
+      ],
+    },
+    orderBy: { handle: "asc" },
+    take: 200,
+  });
+  const candidates: HandleSummary[] = [];
+  const nonMatching: NonMatchingHandle[] = [];
+  for (const h of rows) {
+    const differing = MATCHED.filter((f) => h[f] !== account[f]);
+    if (differing.length === 0) candidates.push(summary(h, account.handleId));
+    else nonMatching.push({ ...summary(h, account.handleId), differing });
+  }
+  return { candidates, nonMatching };
 }
 
 /** Unlinked, unmerged handles whose name, address, email and CVR/VAT equal the account's exactly. */
@@ -70,22 +137,6 @@ export async function listLinkCandidates(ctx: CoreContext): Promise<HandleSummar
     orderBy: { handle: "asc" },
   });
   return rows.map((h) => summary(h, account.handleId));
-}
-
-/** Registry-issued id: up to three initials of the name, a number, "-DK" (e.g. DRA9-DK). */
-async function issueHandleId(tx: Tx, name: string): Promise<string> {
-  const initials =
-    name
-      .normalize("NFD")
-      .replace(/[^A-Za-z ]/g, "")
-      .split(/\s+/)
-      .filter(Boolean)
-      .map((w) => w[0]!.toUpperCase())
-      .join("")
-      .slice(0, 3) || "H";
-  let n = (await tx.handle.count()) + 1;
-  while (await tx.handle.findUnique({ where: { handle: `${initials}${n}-DK` }, select: { id: true } })) n += 1;
-  return `${initials}${n}-DK`;
 }
 
 /** A new handle with the account's data, linked at once (management model: the account default). */
@@ -142,7 +193,7 @@ export async function linkHandle(ctx: CoreContext, input: { handle: string }): P
       if (differing.length > 0) {
         throw new RegistryError(
           "HANDLE_NOT_LINKABLE",
-          `Handle ${name} cannot be linked: its ${differing.join(", ")} differ from the account's`,
+          `Handle ${name} cannot be linked: its ${differing.map((f) => FIELD_WORDS[f]).join(", ")} ${differing.length > 1 ? "differ" : "differs"} from the account's`,
           { field: "handle", differing },
         );
       }

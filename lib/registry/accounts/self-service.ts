@@ -57,3 +57,15 @@ export async function runOwnUserOperation<R>(
     throw error;
   }
 }
+
+/**
+ * Self-service forms carry the id of the user they were opened for. A form submitted after another
+ * user signed in in the same browser names someone else: NOT_FOUND, nothing changes.
+ */
+export function requireSameUser(actor: RegistrarActor, userId: string | undefined): void {
+  if (userId !== undefined && userId !== actor.userId) {
+    throw new RegistryError("NOT_FOUND", "This form was opened for another user; reload the page", {
+      field: "userId",
+    });
+  }
+}

@@ -12,6 +12,8 @@ import {
 import type { CoreContext } from "@/lib/registry/context";
 import { RegistryError } from "@/lib/registry/errors";
 import { runRegistrarOperation } from "@/lib/registry/operation";
+import { requirePermission } from "@/lib/registry/permissions";
+import { getPolicy } from "@/lib/registry/policy-store";
 import { type UserView, toUserView } from "@/lib/registry/accounts/users";
 
 // R-ACC-3/R-ACC-4 service users: one service each, any meta-role but Administrator. The credential
@@ -119,10 +121,14 @@ export async function verifyServiceCredential(
   secret: string,
   now: Date,
 ): Promise<ServicePrincipal | null> {
-  const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() } });
+  const user = await db.user.findUnique({
+    where: { email: email.trim().toLowerCase() },
+    include: { account: { select: { suspendedAt: true } } },
+  });
   if (!user || user.kind !== "SERVICE" || !user.service || user.disabledAt || user.deletedAt) {
     return null;
   }
+  if (user.account.suspendedAt) return null; // a suspended registrar's services are shut (issue 21)
   const current = await verifyPassword(user.passwordHash, secret);
   const previous =
     !current &&
@@ -132,4 +138,10 @@ export async function verifyServiceCredential(
     (await verifyPassword(user.previousPasswordHash, secret));
   if (!current && !previous) return null;
   return { userId: user.id, accountId: user.accountId, service: user.service, metaRoles: user.metaRoles };
+}
+
+/** How long a rotated-out credential keeps working (policy, default 24 h), for the page to say. */
+export async function getCredentialOverlapHours(ctx: CoreContext): Promise<number> {
+  requirePermission(ctx.actor, "account.serviceUsers");
+  return (await getPolicy(ctx.db)).serviceCredentials.rotationOverlapHours;
 }

@@ -1,4 +1,6 @@
 import { isUuid, requireFreshTotp, revokeUserSessions } from "@/lib/registry/accounts/account-guards";
+import { type SessionLimits, liveSessionWhere } from "@/lib/registry/accounts/own-security";
+import { type BrowserInfo, describeBrowser } from "@/lib/registry/accounts/user-agent";
 import type { CoreContext } from "@/lib/registry/context";
 import { RegistryError } from "@/lib/registry/errors";
 import { runRegistrarOperation } from "@/lib/registry/operation";
@@ -11,21 +13,24 @@ export type SessionView = {
   id: string;
   userId: string;
   email: string;
+  name: string;
   createdAt: Date;
   lastSeenAt: Date;
   ip: string;
   userAgent: string | null;
+  browser: BrowserInfo;
   current: boolean;
 };
 
 export async function listSessions(
   ctx: CoreContext,
-  input: { userId?: string } = {},
+  input: { userId?: string } & SessionLimits = {},
 ): Promise<SessionView[]> {
   const actor = requirePermission(ctx.actor, "account.users");
+  if (input.userId !== undefined && !isUuid(input.userId)) return [];
   const rows = await ctx.db.session.findMany({
     where: {
-      revokedAt: null,
+      ...liveSessionWhere(ctx.clock.now(), input),
       user: { accountId: actor.accountId, deletedAt: null, ...(input.userId ? { id: input.userId } : {}) },
     },
     orderBy: { lastSeenAt: "desc" },
@@ -35,17 +40,19 @@ export async function listSessions(
       lastSeenAt: true,
       ip: true,
       userAgent: true,
-      user: { select: { id: true, email: true } },
+      user: { select: { id: true, email: true, name: true } },
     },
   });
   return rows.map((s) => ({
     id: s.id,
     userId: s.user!.id,
     email: s.user!.email,
+    name: s.user!.name,
     createdAt: s.createdAt,
     lastSeenAt: s.lastSeenAt,
     ip: s.ip,
     userAgent: s.userAgent,
+    browser: describeBrowser(s.userAgent),
     current: s.id === actor.sessionId,
   }));
 }

@@ -3,6 +3,7 @@ import type { MetaRole } from "@/lib/registry/actor";
 import {
   checkMetaRoles,
   checkPassword,
+  generatePassword,
   lockAccountUser,
   normaliseEmail,
   requireAnotherAdministrator,
@@ -11,6 +12,7 @@ import {
   revokeUserSessions,
 } from "@/lib/registry/accounts/account-guards";
 import type { CoreContext } from "@/lib/registry/context";
+import { RegistryError } from "@/lib/registry/errors";
 import { runRegistrarOperation } from "@/lib/registry/operation";
 import { requirePermission } from "@/lib/registry/permissions";
 
@@ -28,6 +30,8 @@ export type UserView = {
   disabledAt: Date | null;
   lastLoginAt: Date | null;
   createdAt: Date;
+  /** Service users after a rotation: the previous credential works until then (R-ACC-4). */
+  previousCredentialValidUntil: Date | null;
 };
 
 const userSelect = {
@@ -41,6 +45,7 @@ const userSelect = {
   disabledAt: true,
   lastLoginAt: true,
   createdAt: true,
+  previousPasswordValidUntil: true,
 } as const;
 
 export function toUserView(u: {
@@ -54,16 +59,35 @@ export function toUserView(u: {
   disabledAt: Date | null;
   lastLoginAt: Date | null;
   createdAt: Date;
+  previousPasswordValidUntil: Date | null;
 }): UserView {
-  const { totpEnabledAt, ...rest } = u;
-  return { ...rest, totpEnabled: totpEnabledAt !== null };
+  // field by field: callers may pass a whole row, and hashes and secrets must never leave here
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    kind: u.kind,
+    service: u.service,
+    metaRoles: u.metaRoles,
+    totpEnabled: u.totpEnabledAt !== null,
+    disabledAt: u.disabledAt,
+    lastLoginAt: u.lastLoginAt,
+    createdAt: u.createdAt,
+    previousCredentialValidUntil: u.kind === "SERVICE" ? u.previousPasswordValidUntil : null,
+  };
 }
 
-/** Non-deleted portal and service users of the account, by email. */
-export async function listUsers(ctx: CoreContext): Promise<UserView[]> {
-  const actor = requirePermission(ctx.actor, "account.users");
+/** Non-deleted users of the account (portal, service or both), by email. */
+export async function listUsers(
+  ctx: CoreContext,
+  input: { kind?: "PORTAL" | "SERVICE" } = {},
+): Promise<UserView[]> {
+  const actor = requirePermission(
+    ctx.actor,
+    input.kind === "SERVICE" ? "account.serviceUsers" : "account.users",
+  );
   const rows = await ctx.db.user.findMany({
-    where: { accountId: actor.accountId, deletedAt: null },
+    where: { accountId: actor.accountId, deletedAt: null, ...(input.kind ? { kind: input.kind } : {}) },
     orderBy: { email: "asc" },
     select: userSelect,
   });
@@ -72,10 +96,14 @@ export async function listUsers(ctx: CoreContext): Promise<UserView[]> {
 
 type Reauth = { totpCode?: string };
 
+/**
+ * A portal user with the password the Administrator gives or, without one, a generated password
+ * returned once as `generatedPassword` (never stored or audited in clear).
+ */
 export async function createUser(
   ctx: CoreContext,
-  input: { email: string; name: string; metaRoles: readonly MetaRole[]; password: string } & Reauth,
-): Promise<UserView> {
+  input: { email: string; name: string; metaRoles: readonly MetaRole[]; password?: string } & Reauth,
+): Promise<UserView & { generatedPassword?: string }> {
   return runRegistrarOperation(
     ctx,
     { name: "user.create", verb: "account.users", objectType: "User", objectLabel: input.email },
@@ -85,8 +113,9 @@ export async function createUser(
       await requireFreshTotp(tx, actor, input.totpCode, now);
       const metaRoles = checkMetaRoles(input.metaRoles, "PORTAL");
       await requireFreeEmail(tx, email);
-      checkPassword(input.password);
-      const passwordHash = await hashPassword(input.password);
+      const generatedPassword = input.password ? undefined : generatePassword();
+      if (input.password) checkPassword(input.password, { userInputs: [email, input.name] });
+      const passwordHash = await hashPassword(input.password || generatedPassword!);
       const user = await tx.user.create({
         data: {
           accountId: actor.accountId,
@@ -101,8 +130,11 @@ export async function createUser(
         },
         select: userSelect,
       });
-      Object.assign(audit, { objectId: user.id, after: { email, metaRoles } });
-      return toUserView(user);
+      Object.assign(audit, {
+        objectId: user.id,
+        after: { email, metaRoles, password: generatedPassword ? "generated" : "given" },
+      });
+      return { ...toUserView(user), ...(generatedPassword ? { generatedPassword } : {}) };
     },
   );
 }
@@ -224,6 +256,45 @@ export async function deleteUser(
       });
       Object.assign(audit, { before: { email: user.email, metaRoles: user.metaRoles }, after: { deletedAt: now, sessionsEnded: ended } });
       return { id: user.id, email: user.email };
+    },
+  );
+}
+
+/**
+ * The Administrator sets a portal user's password — the one given, or a generated one returned
+ * once. The user's sessions end (a password change ends sessions, DESIGN.md §5). Service users
+ * rotate their credential instead (service-users.ts).
+ */
+export async function resetUserPassword(
+  ctx: CoreContext,
+  input: { userId: string; password?: string } & Reauth,
+): Promise<{ user: UserView; generatedPassword?: string; sessionsEnded: number }> {
+  return runRegistrarOperation(
+    ctx,
+    { name: "user.resetPassword", verb: "account.users", objectType: "User", objectLabel: input.userId },
+    async ({ tx, actor, now, audit }) => {
+      const user = await lockAccountUser(tx, actor.accountId, input.userId);
+      Object.assign(audit, { objectId: user.id, objectLabel: user.email });
+      if (user.kind !== "PORTAL") {
+        throw new RegistryError("VALIDATION_FAILED", `${user.email} is a service user: rotate its credential`, {
+          field: "userId",
+        });
+      }
+      await requireFreshTotp(tx, actor, input.totpCode, now);
+      const generatedPassword = input.password ? undefined : generatePassword();
+      if (input.password) checkPassword(input.password, { userInputs: [user.email, user.name] });
+      const sessionsEnded = await revokeUserSessions(tx, user.id, "password-reset", now);
+      const updated = await tx.user.update({
+        where: { id: user.id },
+        data: {
+          passwordHash: await hashPassword(input.password || generatedPassword!),
+          passwordChangedAt: now,
+          updatedAt: now,
+        },
+        select: userSelect,
+      });
+      audit.after = { passwordChangedAt: now, password: generatedPassword ? "generated" : "given", sessionsEnded };
+      return { user: toUserView(updated), ...(generatedPassword ? { generatedPassword } : {}), sessionsEnded };
     },
   );
 }

@@ -1,26 +1,83 @@
-// RFC 4180 CSV, written by hand because no CSV library is installed: fields containing a comma,
-// quote, CR or LF are quoted with inner quotes doubled; lines end with CRLF. Text that a
+import { Readable } from "node:stream";
+import { stringify, type Options } from "csv-stringify";
+import { stringify as stringifySync } from "csv-stringify/sync";
+
+// The core's CSV writer (the ledger's export, R-PAY-3, and the domain list's, issue 14; other
+// folders import it through billing's index): RFC 4180 with csv-stringify — fields containing a
+// comma, quote, CR or LF are quoted with inner quotes doubled; lines end with CRLF. Text that a
 // spreadsheet would run as a formula (=, +, -, @, tab, CR at the start) is prefixed with an
-// apostrophe (OWASP "CSV injection"); numbers are passed as numbers and never prefixed,
-// nor is text that is a plain decimal number such as "-45.00".
+// apostrophe (OWASP "CSV injection"); numbers are passed as numbers and never prefixed, nor is
+// text that is a plain decimal number such as "-45.00" (csv-stringify's own `escape_formulas`
+// would prefix that one, so the guard is a cast).
 
 export type CsvValue = string | number | null | undefined;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 
+/** The formula-injection guard on one text field. */
+export function guardCsvText(text: string): string {
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
+}
+
+const baseOptions: Options = {
+  record_delimiter: "windows",
+  // a lone CR or LF inside a field is quoted too, not only the CRLF record delimiter
+  quoted_match: /[\r\n]/,
+  cast: { string: guardCsvText },
+};
+
 export function formatCsvField(value: CsvValue): string {
   if (value === null || value === undefined) return "";
-  let text = typeof value === "number" ? String(value) : value;
-  if (typeof value === "string" && FORMULA_START.test(text) && !PLAIN_NUMBER.test(text)) {
-    text = `'${text}`;
-  }
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return stringifySync([[value]], baseOptions).replace(/\r\n$/, "");
 }
 
 export function formatCsv(
   header: readonly string[],
   rows: readonly (readonly CsvValue[])[],
 ): string {
-  return [header, ...rows].map((row) => row.map(formatCsvField).join(",") + "\r\n").join("");
+  return stringifySync([[...header], ...rows.map((row) => [...row])], baseOptions);
+}
+
+/**
+ * A streamed CSV document: the header, then each batch of rows as it arrives (the caller reads
+ * batches from the database one after another, so memory holds one batch at a time). Each batch
+ * is one chunk of text. With `bom`, the text starts with U+FEFF so that spreadsheet programs read
+ * it as UTF-8 (æ, ø, å).
+ */
+export async function* streamCsv(
+  header: readonly string[],
+  batches: AsyncIterable<readonly (readonly CsvValue[])[]>,
+  options: { bom?: boolean } = {},
+): AsyncGenerator<string> {
+  let head = (options.bom ? "\uFEFF" : "") + formatCsv(header, []);
+  for await (const batch of batches) {
+    if (batch.length === 0) continue;
+    const text = stringifySync(
+      batch.map((row) => [...row]),
+      baseOptions,
+    );
+    yield head + text;
+    head = "";
+  }
+  if (head) yield head;
+}
+
+/**
+ * A streamed file as a web ReadableStream for a route handler's Response: the header, then the
+ * rows as the generator yields them (read page by page by the caller), with a byte-order mark.
+ */
+export function csvStream(
+  header: readonly string[],
+  rows: AsyncIterable<readonly CsvValue[]>,
+): ReadableStream<Uint8Array> {
+  const stringifier = stringify({ ...baseOptions, bom: true });
+  const source = Readable.from(
+    (async function* () {
+      yield [...header];
+      for await (const row of rows) yield [...row];
+    })(),
+  );
+  source.on("error", (error) => stringifier.destroy(error));
+  return Readable.toWeb(source.pipe(stringifier)) as ReadableStream<Uint8Array>;
 }

@@ -54,7 +54,7 @@ export async function issueInvoice(
     policy?: Policy;
   },
 ) {
-  const policy = input.policy ?? (await getPolicy(tx));
+  const policy = input.policy ?? (await getPolicy(tx, input.now));
   return tx.invoice.create({
     data: {
       domainId: input.domainId,
@@ -68,18 +68,77 @@ export async function issueInvoice(
   });
 }
 
-/** The account's invoices (billing.view), newest first. */
+export type InvoiceRow = {
+  number: number;
+  state: "OPEN" | "PAID" | "CANCELLED";
+  domainName: string;
+  uLabel: string;
+  payerHandle: string;
+  amount: number;
+  periodYears: number;
+  issuedAt: Date;
+  dueAt: Date;
+  paidAt: Date | null;
+  /** Open and past its due instant: the domain is (or is about to be) suspended. */
+  overdue: boolean;
+};
+
+/**
+ * R-REN-2: the invoices of the account's registrant-paid domains (billing.view), newest first,
+ * optionally one state, in keyset pages (`after`: continue below that number); with the count of
+ * each state for the tabs.
+ */
 export async function listInvoices(
   ctx: CoreContext,
-  input: { state?: "OPEN" | "PAID" | "CANCELLED" } = {},
-) {
+  input: { state?: "OPEN" | "PAID" | "CANCELLED"; after?: number | null; limit?: number } = {},
+): Promise<{
+  invoices: InvoiceRow[];
+  nextCursor: number | null;
+  counts: Record<"OPEN" | "PAID" | "CANCELLED", number>;
+}> {
   const actor = requirePermission(ctx.actor, "billing.view");
-  return ctx.db.invoice.findMany({
-    where: { accountId: actor.accountId, ...(input.state ? { state: input.state } : {}) },
-    orderBy: { number: "desc" },
-    include: { domain: { select: { aLabel: true } }, payer: { select: { handle: true } } },
-    take: 500,
-  });
+  const limit = Math.min(Math.max(input.limit ?? 50, 1), 200);
+  const now = ctx.clock.now();
+  const [rows, grouped] = await Promise.all([
+    ctx.db.invoice.findMany({
+      where: {
+        accountId: actor.accountId,
+        ...(input.state ? { state: input.state } : {}),
+        ...(input.after != null ? { number: { lt: input.after } } : {}),
+      },
+      orderBy: { number: "desc" },
+      take: limit + 1,
+      include: {
+        domain: { select: { aLabel: true, uLabel: true } },
+        payer: { select: { handle: true } },
+      },
+    }),
+    ctx.db.invoice.groupBy({
+      by: ["state"],
+      where: { accountId: actor.accountId },
+      _count: { _all: true },
+    }),
+  ]);
+  const counts = { OPEN: 0, PAID: 0, CANCELLED: 0 };
+  for (const g of grouped) counts[g.state] = g._count._all;
+  const page = rows.slice(0, limit);
+  return {
+    invoices: page.map((i) => ({
+      number: i.number,
+      state: i.state,
+      domainName: i.domain.aLabel,
+      uLabel: i.domain.uLabel,
+      payerHandle: i.payer.handle,
+      amount: i.amount,
+      periodYears: i.periodYears,
+      issuedAt: i.issuedAt,
+      dueAt: i.dueAt,
+      paidAt: i.paidAt,
+      overdue: i.state === "OPEN" && i.dueAt <= now,
+    })),
+    nextCursor: rows.length > limit ? (page.at(-1)?.number ?? null) : null,
+    counts,
+  };
 }
 
 type InvoicedDomain = {
@@ -174,4 +233,52 @@ async function reactivateIfPaidUp(tx: Tx, domain: InvoicedDomain, now: Date): Pr
     },
   });
   return true;
+}
+
+/**
+ * Operator (issue 21): write an open invoice off — issued in error, or settled outside the
+ * registry. It is CANCELLED and the registrar is told; the domain keeps its state (a non-payment
+ * suspension is lifted only by payment, or by the registrar's restore, which an open invoice no
+ * longer blocks).
+ */
+export async function cancelInvoice(ctx: CoreContext, input: { number: number; reason: string }) {
+  return runOperatorOperation(
+    ctx,
+    { name: "invoice.cancel", objectType: "Invoice", objectLabel: String(input.number) },
+    async ({ tx, now, audit }) => {
+      const reason = input.reason.trim().slice(0, 500);
+      if (!reason) {
+        throw new RegistryError("VALIDATION_FAILED", "Give a reason for cancelling the invoice", {
+          field: "reason",
+        });
+      }
+      const invoice = await tx.invoice.findUnique({
+        where: { number: input.number },
+        include: { domain: { select: { aLabel: true, uLabel: true } } },
+      });
+      if (!invoice) throw new RegistryError("NOT_FOUND", `Invoice ${input.number} not found`);
+      Object.assign(audit, { accountId: invoice.accountId, objectId: invoice.id });
+      const { count } = await tx.invoice.updateMany({
+        where: { id: invoice.id, state: "OPEN" },
+        data: { state: "CANCELLED" },
+      });
+      if (count === 0) {
+        throw new RegistryError(
+          "INVOICE_NOT_OPEN",
+          `Invoice ${input.number} is ${invoice.state.toLowerCase()}, not open`,
+          { state: invoice.state },
+        );
+      }
+      await queueNotification(tx, {
+        accountId: invoice.accountId,
+        type: "INVOICE_CANCELLED",
+        domainName: invoice.domain.aLabel,
+        message: `Invoice ${invoice.number} of ${formatDkk(invoice.amount)} for ${invoice.domain.uLabel} was cancelled by the registry: ${reason}`,
+        data: { number: invoice.number, reason },
+        now,
+      });
+      Object.assign(audit, { before: { state: "OPEN" }, after: { state: "CANCELLED", reason } });
+      return { number: invoice.number, state: "CANCELLED" as const };
+    },
+  );
 }

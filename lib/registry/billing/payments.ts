@@ -15,7 +15,7 @@ import type {
   PaymentProvider,
   ProviderPayment,
 } from "@/lib/registry/billing/payment-provider";
-import { formatDkk } from "@/lib/registry/rules";
+import { formatDkk, isRegistryDate, localDateOf, registryDateToDb } from "@/lib/registry/rules";
 
 // R-PAY-2 funding. A payment is booked exactly once: the Payment row is inserted with
 // INSERT … ON CONFLICT (provider, providerReference) DO NOTHING, so of two concurrent
@@ -33,11 +33,13 @@ export type Booking = {
   /** false: this reference was booked before; nothing was credited now. */
   booked: boolean;
   balance: number;
+  /** FIK/bank bookings: the account the payment was booked to. */
+  account?: { id: string; name: string };
 };
 
-type PaymentRow = { id: string; accountId: string; amount: number; state: PaymentState };
+export type PaymentRow = { id: string; accountId: string; amount: number; state: PaymentState };
 
-type NewPayment = {
+export type NewPayment = {
   accountId: string;
   method: PaymentMethod;
   provider: string;
@@ -47,20 +49,21 @@ type NewPayment = {
   failureReason?: string | null;
   now: Date;
   createdBy: string;
+  valueDate?: string | null;
 };
 
 /** Inserts the payment unless its (provider, reference) exists; returns the row and whether new. */
-async function insertPaymentOnce(
+export async function insertPaymentOnce(
   tx: Tx,
   p: NewPayment,
 ): Promise<{ row: PaymentRow; inserted: boolean }> {
   const confirmedAt = p.state === "PENDING" ? null : p.now;
   const inserted = await tx.$queryRaw<PaymentRow[]>`
     INSERT INTO "Payment" ("accountId", method, provider, "providerReference", amount, state,
-      "createdAt", "confirmedAt", "failureReason", "createdBy")
+      "createdAt", "confirmedAt", "failureReason", "createdBy", "valueDate")
     VALUES (${p.accountId}::uuid, ${p.method}::"PaymentMethod", ${p.provider}, ${p.reference},
       ${p.amount}, ${p.state}::"PaymentState", ${p.now}, ${confirmedAt}, ${p.failureReason ?? null},
-      ${p.createdBy})
+      ${p.createdBy}, ${p.valueDate ? registryDateToDb(p.valueDate) : null})
     ON CONFLICT (provider, "providerReference") DO NOTHING
     RETURNING id, "accountId", amount, state`;
   if (inserted[0]) return { row: inserted[0], inserted: true };
@@ -71,7 +74,7 @@ async function insertPaymentOnce(
   return { row, inserted: false };
 }
 
-async function balanceOf(tx: Tx, accountId: string): Promise<number> {
+export async function balanceOf(tx: Tx, accountId: string): Promise<number> {
   const a = await tx.registrarAccount.findUniqueOrThrow({
     where: { id: accountId },
     select: { balance: true },
@@ -79,7 +82,7 @@ async function balanceOf(tx: Tx, accountId: string): Promise<number> {
   return a.balance;
 }
 
-function checkAmount(amount: number) {
+export function checkTopUpAmount(amount: number) {
   if (!Number.isSafeInteger(amount) || amount < MIN_TOP_UP_ORE || amount > MAX_TOP_UP_ORE) {
     throw new RegistryError(
       "VALIDATION_FAILED",
@@ -103,7 +106,7 @@ export async function topUpByCard(
   input: { amount: number; card: CardDetails },
 ): Promise<Booking> {
   const actor = await requirePermissionAudited(ctx, topUpSpec(""));
-  checkAmount(input.amount);
+  checkTopUpAmount(input.amount);
   // The provider call happens before, never inside, the transaction (STYLE.md).
   const payment = await provider.createPayment({
     accountId: actor.accountId,
@@ -206,9 +209,13 @@ async function bookCardPayment(
   );
 }
 
-export type BankPaymentInput =
+export type BankPaymentInput = (
   | { method: "FIK"; fikCode: string; reference: string; amount: number }
-  | { method: "BANK"; accountNumber: string; reference: string; amount: number };
+  | { method: "BANK"; accountNumber: string; reference: string; amount: number }
+) & {
+  /** The statement's date (YYYY-MM-DD, Copenhagen); default: today. Not in the future. */
+  valueDate?: string | null;
+};
 
 /**
  * Operator: book a FIK payment or bank transfer against the account's FIK code or account number,
@@ -225,18 +232,39 @@ export async function bookBankPayment(ctx: CoreContext, input: BankPaymentInput)
       objectLabel: `${provider}:${input.reference}`,
     },
     async ({ tx, actor, now, audit }) => {
-      checkAmount(input.amount);
+      checkTopUpAmount(input.amount);
       const reference = input.reference.trim();
-      if (reference === "")
-        throw new RegistryError("VALIDATION_FAILED", "Payment reference is required", {
+      if (reference === "" || reference.length > 100)
+        throw new RegistryError("VALIDATION_FAILED", "Payment reference is required (at most 100 characters)", {
           field: "reference",
         });
+      const today = localDateOf(now);
+      const valueDate = input.valueDate?.trim() || today;
+      if (!isRegistryDate(valueDate) || valueDate > today) {
+        throw new RegistryError("VALIDATION_FAILED", `Payment date ${valueDate} is not a date up to today`, {
+          field: "valueDate",
+        });
+      }
+      // One bank reference is one payment (issue 21), whichever way it was booked: FIK and bank
+      // share the namespace. The lock serialises two bookings of one reference across providers.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`bank-reference:${reference}`}, 0))`;
+      const other = await tx.payment.findFirst({
+        where: { provider: provider === "fik" ? "bank" : "fik", providerReference: reference },
+        select: { id: true },
+      });
+      if (other) {
+        throw new RegistryError(
+          "CONFLICT",
+          `Payment reference ${reference} is already booked as a ${provider === "fik" ? "bank transfer" : "FIK payment"}`,
+          { paymentId: other.id, field: "reference" },
+        );
+      }
       const account = await tx.registrarAccount.findFirst({
         where:
           input.method === "FIK"
             ? { fikCode: input.fikCode.trim() }
             : { accountNumber: input.accountNumber.trim() },
-        select: { id: true },
+        select: { id: true, name: true },
       });
       if (!account) {
         const key =
@@ -257,6 +285,7 @@ export async function bookBankPayment(ctx: CoreContext, input: BankPaymentInput)
         state: "SUCCEEDED",
         now,
         createdBy: actor.label,
+        valueDate,
       });
       audit.objectId = row.id;
       if (!inserted) {
@@ -264,7 +293,7 @@ export async function bookBankPayment(ctx: CoreContext, input: BankPaymentInput)
           throw new RegistryError(
             "CONFLICT",
             `Payment ${provider}:${reference} is already booked with another account or amount`,
-            { paymentId: row.id },
+            { paymentId: row.id, field: "reference" },
           );
         }
         audit.after = { credited: false };
@@ -275,6 +304,7 @@ export async function bookBankPayment(ctx: CoreContext, input: BankPaymentInput)
           state: row.state,
           booked: false,
           balance: await balanceOf(tx, account.id),
+          account,
         };
       }
       const operation: LedgerOperation = input.method === "FIK" ? "PAYMENT_FIK" : "PAYMENT_BANK";
@@ -297,6 +327,7 @@ export async function bookBankPayment(ctx: CoreContext, input: BankPaymentInput)
         state: row.state,
         booked: true,
         balance,
+        account,
       };
     },
   );

@@ -29,3 +29,20 @@ export async function findUsableContact(tx: Tx, accountId: string, input: string
   if (!row) throw handleNotFound(handle, field);
   return row;
 }
+
+/**
+ * R-REG-3: the registrant of a new domain. Under registrar management it is one of the account's
+ * own contacts (a linked handle); under registrant management any existing registrant-managed
+ * handle named by its id — linked to the account or to none, never another registrar's. (The
+ * management models are compared afterwards: MANAGEMENT_MODEL_MISMATCH.)
+ */
+export async function findRegistrantHandle(
+  tx: Tx,
+  accountId: string,
+  input: string,
+  managementModel: "registrar" | "registrant",
+  field = "registrant",
+) {
+  if (managementModel === "registrar") return findPortfolioHandle(tx, accountId, input, field);
+  return findUsableContact(tx, accountId, input, field);
+}

@@ -35,7 +35,7 @@ export async function forecastAutoRenewals(
       ...registrarPaysWhere(account.handleId),
     },
   });
-  const policy = await getPolicy(ctx.db);
+  const policy = await getPolicy(ctx.db, ctx.clock.now());
   return { domains, amount: domains * priceForPeriod(policy, { unit: "y", value: 1 }), from, to };
 }
 

@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import type { ManagementModel } from "@/lib/db/generated/enums";
 import type { RegistrarActor } from "@/lib/registry/actor";
 import { RegistryError } from "@/lib/registry/errors";
@@ -16,7 +16,7 @@ export type AdministrableDomain = {
 };
 
 export async function requireAdministrable(
-  tx: Tx,
+  tx: Db,
   actor: RegistrarActor,
   domain: AdministrableDomain,
 ): Promise<void> {

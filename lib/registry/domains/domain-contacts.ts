@@ -1,5 +1,5 @@
 import type { CoreContext } from "@/lib/registry/context";
-import { requireAdministrable } from "@/lib/registry/domains/domain-admin";
+import { checkSetContacts } from "@/lib/registry/domains/domain-checks";
 import { type DomainView, lockOwnDomain, readDomainView } from "@/lib/registry/domains/domain-view";
 import { RegistryError } from "@/lib/registry/errors";
 import { findUsableContact } from "@/lib/registry/contacts";
@@ -38,21 +38,7 @@ export async function setDomainContacts(
       }
       const domain = await lockOwnDomain(tx, actor.accountId, input.name);
       Object.assign(audit, { objectId: domain.id, objectLabel: domain.aLabel });
-      if (domain.managementModel === "REGISTRAR") {
-        throw new RegistryError(
-          "CONTACT_NOT_ALLOWED",
-          `Domain ${domain.aLabel} is registrar-managed and cannot have a proxy or payer handle`,
-          { field: input.proxy !== undefined ? "proxy" : "payer" },
-        );
-      }
-      await requireAdministrable(tx, actor, domain);
-      if (domain.state === "HELD") {
-        throw new RegistryError(
-          "DOMAIN_STATE_TRANSITION_INVALID",
-          `Domain ${domain.aLabel} awaits its registrant's acceptance; its contacts can be set once it is registered`,
-          { state: domain.state },
-        );
-      }
+      await checkSetContacts(tx, actor, domain, input.proxy !== undefined ? "proxy" : "payer");
       const resolve = async (value: string | null | undefined, field: "proxy" | "payer") =>
         value === undefined
           ? undefined

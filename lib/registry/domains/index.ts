@@ -4,8 +4,12 @@
 // administrability guard, availability, dashboard figures.
 export * from "./availability";
 export * from "./dashboard";
+export * from "./domain-actions";
 export * from "./domain-admin";
+export * from "./domain-checks";
 export * from "./domain-contacts";
+export * from "./domain-detail";
+export * from "./domain-list";
 export * from "./domain-queries";
 export * from "./domain-view";
 export * from "./redemption";

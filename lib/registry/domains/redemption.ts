@@ -1,13 +1,12 @@
 import type { CoreContext } from "@/lib/registry/context";
-import { requireAdministrable } from "@/lib/registry/domains/domain-admin";
+import { checkCancelDomain, checkRestoreDomain } from "@/lib/registry/domains/domain-checks";
 import {
   type DomainView,
   exDateOf,
   lockOwnDomain,
   readDomainView,
 } from "@/lib/registry/domains/domain-view";
-import { RegistryError } from "@/lib/registry/errors";
-import { debitAccount, findOpenInvoice } from "@/lib/registry/billing";
+import { debitAccount } from "@/lib/registry/billing";
 import { queueNotification } from "@/lib/registry/messages";
 import { runRegistrarOperation } from "@/lib/registry/operation";
 import {
@@ -29,33 +28,7 @@ export async function cancelDomain(ctx: CoreContext, input: { name: string }): P
     async ({ tx, actor, now, policy, audit }) => {
       const domain = await lockOwnDomain(tx, actor.accountId, input.name);
       Object.assign(audit, { objectId: domain.id, objectLabel: domain.aLabel });
-      await requireAdministrable(tx, actor, domain);
-      if (domain.state !== "ACTIVE") {
-        throw new RegistryError(
-          "DOMAIN_NOT_CANCELLABLE",
-          `Domain ${domain.aLabel} cannot be cancelled while ${domain.state.toLowerCase()}`,
-          { reason: "NOT_ACTIVE", state: domain.state },
-        );
-      }
-      // Hosts under the domain that other live domains delegate to would break those domains.
-      const inUse = await tx.nameServer.findMany({
-        where: {
-          superordinateDomainId: domain.id,
-          delegations: {
-            some: { domainId: { not: domain.id }, domain: { liveName: { not: null } } },
-          },
-        },
-        select: { host: true },
-        orderBy: { host: "asc" },
-      });
-      if (inUse.length > 0) {
-        const hosts = inUse.map((ns) => ns.host);
-        throw new RegistryError(
-          "DOMAIN_NOT_CANCELLABLE",
-          `Domain ${domain.aLabel} cannot be cancelled: name server${hosts.length > 1 ? "s" : ""} ${hosts.join(", ")} under it ${hosts.length > 1 ? "are" : "is"} used by other domains`,
-          { reason: "HOSTS_IN_USE", hosts },
-        );
-      }
+      await checkCancelDomain(tx, actor, domain);
       const state = transitionDomain(domain.aLabel, domain.state, "cancel");
       const deleteAt = redemptionEndsAt(now, policy);
       await tx.domain.update({
@@ -101,27 +74,9 @@ export async function restoreDomain(
     async ({ tx, actor, now, policy, audit }) => {
       const domain = await lockOwnDomain(tx, actor.accountId, input.name);
       Object.assign(audit, { objectId: domain.id, objectLabel: domain.aLabel });
-      await requireAdministrable(tx, actor, domain);
-      const ended = domain.deleteAt !== null && now.getTime() >= domain.deleteAt.getTime();
-      if (domain.state !== "SUSPENDED" || ended) {
-        throw new RegistryError(
-          "DOMAIN_NOT_RESTORABLE",
-          ended
-            ? `Domain ${domain.aLabel} cannot be restored: its redemption ended`
-            : `Domain ${domain.aLabel} is ${domain.state.toLowerCase()}, not in redemption`,
-          { reason: ended ? "REDEMPTION_ENDED" : "NOT_SUSPENDED", state: domain.state },
-        );
-      }
       // R-REN-2: a restore is a renewal the registrar pays; while the payer's invoice is open
       // only paying it (markInvoicePaid) brings the domain back
-      const openInvoice = await findOpenInvoice(tx, domain.id);
-      if (openInvoice) {
-        throw new RegistryError(
-          "DOMAIN_NOT_RESTORABLE",
-          `Domain ${domain.aLabel} cannot be restored while its renewal invoice ${openInvoice.number} is open`,
-          { reason: "OPEN_INVOICE", invoice: openInvoice.number },
-        );
-      }
+      await checkRestoreDomain(tx, actor, domain, now);
       const state = transitionDomain(domain.aLabel, domain.state, "restore");
       const exDate = exDateOf(domain);
       const newExDate = exDateAfterOneYear(exDate);

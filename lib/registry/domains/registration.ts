@@ -3,7 +3,7 @@ import type { CoreContext } from "@/lib/registry/context";
 import { findUnavailability, notAvailable } from "@/lib/registry/domains/availability";
 import { resolveNameServers } from "@/lib/registry/nameservers/delegation";
 import { type DomainView, readDomainView } from "@/lib/registry/domains/domain-view";
-import { findPortfolioHandle, findUsableContact } from "@/lib/registry/contacts";
+import { findRegistrantHandle, findUsableContact } from "@/lib/registry/contacts";
 import { debitAccount } from "@/lib/registry/billing";
 import { queueMail, queueNotification } from "@/lib/registry/messages";
 import { runRegistrarOperation } from "@/lib/registry/operation";
@@ -85,11 +85,12 @@ function runRegistration(
         where: { id: actor.accountId },
       });
       const managementModel = input.managementModel ?? fromDbModel(account.defaultManagementModel);
-      const registrant = await findPortfolioHandle(
+      // R-REG-3: under registrant management any registrant-managed handle, named by its id
+      const registrant = await findRegistrantHandle(
         tx,
         actor.accountId,
         input.registrant,
-        "registrant",
+        managementModel,
       );
       const proxy = input.proxy
         ? await findUsableContact(tx, actor.accountId, input.proxy, "proxy")

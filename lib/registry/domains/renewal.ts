@@ -1,5 +1,5 @@
 import type { CoreContext } from "@/lib/registry/context";
-import { requireAdministrable } from "@/lib/registry/domains/domain-admin";
+import { checkRenewDomain, checkSetRenewalPolicy } from "@/lib/registry/domains/domain-checks";
 import {
   type DomainView,
   exDateOf,
@@ -7,17 +7,9 @@ import {
   readDomainView,
 } from "@/lib/registry/domains/domain-view";
 import { RegistryError } from "@/lib/registry/errors";
-import { debitAccount, findOpenInvoice } from "@/lib/registry/billing";
+import { debitAccount } from "@/lib/registry/billing";
 import { runRegistrarOperation } from "@/lib/registry/operation";
-import {
-  checkRenewal,
-  formatPeriod,
-  hasExpired,
-  type Period,
-  priceForPeriod,
-  registryDateToDb,
-  renewalPayer,
-} from "@/lib/registry/rules";
+import { formatPeriod, type Period, priceForPeriod, registryDateToDb } from "@/lib/registry/rules";
 
 // R-REN-1 manual renewal (may overdraw, R-PAY-1), R-REN-2 open invoices, R-REN-3 renewal policy.
 
@@ -39,27 +31,12 @@ export async function renewDomain(
     async ({ tx, actor, now, policy, audit }) => {
       const domain = await lockOwnDomain(tx, actor.accountId, input.name);
       Object.assign(audit, { objectId: domain.id, objectLabel: domain.aLabel });
-      const account = await tx.registrarAccount.findUniqueOrThrow({
-        where: { id: actor.accountId },
-        select: { handleId: true },
-      });
-      const openInvoice = await findOpenInvoice(tx, domain.id);
       const period = input.period ?? { unit: "y", value: 1 };
       const exDate = domain.exDate ? exDateOf(domain) : "";
-      const { paidBy } = renewalPayer({
-        managementModel: domain.managementModel === "REGISTRAR" ? "registrar" : "registrant",
-        registrantId: domain.registrantId,
-        payerId: domain.payerId,
-        registrarHandleId: account.handleId,
-      });
-      const { newExDate } = checkRenewal(
-        {
-          name: domain.aLabel,
-          state: domain.state,
-          exDate,
-          paidBy,
-          hasOpenInvoice: openInvoice !== null,
-        },
+      const { newExDate } = await checkRenewDomain(
+        tx,
+        actor,
+        domain,
         { curExpDate: input.curExpDate, period },
         policy,
         now,
@@ -102,7 +79,6 @@ export async function setRenewalPolicy(
     async ({ tx, actor, now, audit }) => {
       const domain = await lockOwnDomain(tx, actor.accountId, input.name);
       Object.assign(audit, { objectId: domain.id, objectLabel: domain.aLabel });
-      await requireAdministrable(tx, actor, domain);
       if (input.renewalPolicy !== "AUTO_RENEW" && input.renewalPolicy !== "AUTO_EXPIRE") {
         throw new RegistryError(
           "VALIDATION_FAILED",
@@ -112,13 +88,7 @@ export async function setRenewalPolicy(
           },
         );
       }
-      if (domain.state !== "ACTIVE" || hasExpired(exDateOf(domain), now)) {
-        throw new RegistryError(
-          "RENEWAL_POLICY_NOT_CHANGEABLE",
-          `Domain ${domain.aLabel} is ${domain.state === "ACTIVE" ? "expired" : domain.state.toLowerCase()}; its renewal policy can no longer be changed`,
-          { state: domain.state },
-        );
-      }
+      await checkSetRenewalPolicy(tx, actor, domain, now);
       await tx.domain.update({
         where: { id: domain.id },
         data: { renewalPolicy: input.renewalPolicy },

@@ -43,7 +43,7 @@ export async function runLifecycle(
 ): Promise<LifecycleSummary> {
   const limit = options.batchSize ?? DEFAULT_BATCH;
   const hooks = options.hooks ?? {};
-  const policy = await getPolicy(db);
+  const policy = await getPolicy(db, now);
   const today = localDateOf(now);
   const summary: LifecycleSummary = {
     expired: 0,

@@ -1,6 +1,10 @@
 import type { Tx } from "@/lib/db/client";
 import type { CoreContext } from "@/lib/registry/context";
-import { domainNotFound } from "@/lib/registry/domains";
+import {
+  checkDsRecordsOwnDomain,
+  domainNotFound,
+  isOnAccountNameServers,
+} from "@/lib/registry/domains";
 import { RegistryError } from "@/lib/registry/errors";
 import { runRegistrarOperation } from "@/lib/registry/operation";
 import { can, requirePermission } from "@/lib/registry/permissions";
@@ -20,14 +24,6 @@ import {
 const dsSelect = { keyTag: true, algorithm: true, digestType: true, digest: true } as const;
 const order = [{ keyTag: "asc" }, { algorithm: "asc" }, { digestType: "asc" }, { digest: "asc" }] as const;
 
-/** Whether one of the domain's name servers is administered by a handle linked to the account. */
-async function isOnAccountNameServers(tx: Tx, domainId: string, accountId: string): Promise<boolean> {
-  const linked = await tx.delegation.count({
-    where: { domainId, nameServer: { nsaHandle: { accountId } } },
-  });
-  return linked > 0;
-}
-
 /**
  * The live domain of this name, row-locked, when it is linked to the account's name servers.
  * Another registrar's domain that is not is NOT_FOUND, as if it did not exist; the account's own
@@ -41,13 +37,12 @@ async function lockDomainOnAccountNameServers(tx: Tx, accountId: string, input: 
     SELECT id, "registrarId" FROM "Domain" WHERE "liveName" = ${aLabel} FOR UPDATE`;
   const row = rows[0];
   if (!row) throw domainNotFound(aLabel);
-  if (!(await isOnAccountNameServers(tx, row.id, accountId))) {
-    if (row.registrarId !== accountId) throw domainNotFound(aLabel);
-    throw new RegistryError(
-      "NOT_AUTHORIZED",
-      `Domain ${aLabel} is not delegated to your name servers; its DS records are changed by the administrator of its name servers`,
-      { field: "name", reason: "NOT_ON_YOUR_NAME_SERVERS" },
-    );
+  if (row.registrarId !== accountId && !(await isOnAccountNameServers(tx, row.id, accountId))) {
+    throw domainNotFound(aLabel);
+  }
+  // the account's own domain: the check domainActions asks too
+  if (row.registrarId === accountId) {
+    await checkDsRecordsOwnDomain(tx, accountId, { id: row.id, aLabel });
   }
   return tx.domain.findUniqueOrThrow({ where: { id: row.id }, select: { id: true, aLabel: true } });
 }

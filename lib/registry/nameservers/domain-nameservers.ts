@@ -1,6 +1,11 @@
 import type { Tx } from "@/lib/db/client";
 import type { CoreContext } from "@/lib/registry/context";
-import { type DomainView, lockOwnDomain, readDomainView } from "@/lib/registry/domains";
+import {
+  checkSetNameServers,
+  type DomainView,
+  lockOwnDomain,
+  readDomainView,
+} from "@/lib/registry/domains";
 import { replaceDelegations, resolveNameServers } from "@/lib/registry/nameservers/delegation";
 import { RegistryError } from "@/lib/registry/errors";
 import { runRegistrarOperation } from "@/lib/registry/operation";
@@ -95,11 +100,7 @@ export async function setNameServers(
     async ({ tx, actor, now, audit }) => {
       const domain = await lockOwnDomain(tx, actor.accountId, input.name);
       Object.assign(audit, { objectId: domain.id, objectLabel: domain.aLabel });
-      if (domain.state !== "ACTIVE" && domain.state !== "SUSPENDED") {
-        throw new RegistryError("NOT_FOUND", `Domain ${domain.aLabel} not found`, {
-          field: "name",
-        });
-      }
+      checkSetNameServers(domain);
       const plan = await planFor(tx, input, domain);
       if (plan.removesDsRecords > 0 && input.confirmDsRemoval !== true) {
         throw new RegistryError(

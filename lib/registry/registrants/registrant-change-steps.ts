@@ -77,12 +77,17 @@ export async function acceptRegistrantChangeTerms(ctx: CoreContext, input: { tok
   );
 }
 
-/** R-CHG-3: the operator's ID-control decision; passed completes the change, rejected ends it. */
+/**
+ * R-CHG-3: the operator's ID-control decision; passed completes the change, rejected ends it. The
+ * reason (issue 21) is stored on the request and given in the registrar's message.
+ */
 export async function decideIdControl(
   ctx: CoreContext,
   requestId: string,
   decision: "passed" | "rejected",
+  options: { reason?: string | null } = {},
 ) {
+  const reason = options.reason?.trim().slice(0, 500) || null;
   return runOperatorOperation(
     ctx,
     { name: "registrantChange.decideIdControl", objectType: "RegistrantChangeRequest" },
@@ -116,23 +121,26 @@ export async function decideIdControl(
       });
       await tx.registrantChangeRequest.update({
         where: { id: requestId },
-        data: { decidedByOperatorId: actor.operatorId },
+        data: { decidedByOperatorId: actor.operatorId, decisionReason: reason },
       });
       audit.before = { state: request.state };
       if (decision === "passed") {
         const charged = await completeRegistrantChange(tx, { requestId, actor, now, policy });
-        audit.after = { state: "COMPLETED", charged };
+        audit.after = { state: "COMPLETED", charged, reason };
         return { state: "COMPLETED" as const };
       }
-      await endRejected(tx, { requestId, now });
-      audit.after = { state: "ID_CONTROL_REJECTED" };
+      await endRejected(tx, { requestId, now, reason });
+      audit.after = { state: "ID_CONTROL_REJECTED", reason };
       return { state: "ID_CONTROL_REJECTED" as const };
     },
   );
 }
 
 /** Ends a request as ID_CONTROL_REJECTED (nothing changed, nothing billed) and tells the registrar. */
-async function endRejected(tx: Tx, input: { requestId: string; now: Date }): Promise<void> {
+async function endRejected(
+  tx: Tx,
+  input: { requestId: string; now: Date; reason?: string | null },
+): Promise<void> {
   const request = await tx.registrantChangeRequest.update({
     where: { id: input.requestId },
     data: { state: "ID_CONTROL_REJECTED", decidedAt: input.now },
@@ -145,8 +153,10 @@ async function endRejected(tx: Tx, input: { requestId: string; now: Date }): Pro
     accountId: request.accountId,
     type: "REGISTRANT_CHANGE_ID_CONTROL_REJECTED",
     domainName: request.domain.aLabel,
-    message: `Change of registrant of ${request.domain.uLabel} to ${request.toHandle.handle} was refused: the ID control was rejected`,
-    data: { requestId: request.id },
+    message:
+      `Change of registrant of ${request.domain.uLabel} to ${request.toHandle.handle} was refused: the ID control was rejected` +
+      (input.reason ? ` (${input.reason})` : ""),
+    data: { requestId: request.id, ...(input.reason ? { reason: input.reason } : {}) },
     now: input.now,
   });
 }
@@ -161,7 +171,7 @@ type Lapsed = { id: string; accountId: string; aLabel: string; uLabel: string; s
  * claimed with SKIP LOCKED, so concurrent workers never expire one twice. Returns how many.
  */
 export async function expireRegistrantChangeRequests(db: PrismaClient, now: Date): Promise<number> {
-  await getPolicy(db); // fails loudly on a broken stored policy before touching anything
+  await getPolicy(db, now); // fails loudly on a broken stored policy before touching anything
   return db.$transaction(async (tx) => {
     const lapsed = await tx.$queryRaw<Lapsed[]>`
       SELECT r.id, r."accountId", d."aLabel", d."uLabel", r.state::text AS state

@@ -1,8 +1,7 @@
 import type { Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/registry/actor";
 import type { CoreContext } from "@/lib/registry/context";
-import { lockOwnDomain } from "@/lib/registry/domains";
-import { RegistryError } from "@/lib/registry/errors";
+import { checkChangeRegistrant, lockOwnDomain } from "@/lib/registry/domains";
 import { findPortfolioHandle } from "@/lib/registry/contacts";
 import { debitAccount } from "@/lib/registry/billing";
 import { queueMail, queueNotification } from "@/lib/registry/messages";
@@ -52,30 +51,15 @@ export async function requestRegistrantChange(
       const domain = await lockOwnDomain(tx, actor.accountId, input.name);
       audit.objectId = domain.id;
       audit.objectLabel = domain.aLabel;
-      const current = await tx.handle.findUniqueOrThrow({ where: { id: domain.registrantId } });
-      if (current.accountId !== actor.accountId) {
-        throw new RegistryError(
-          "REGISTRANT_CHANGE_NOT_ALLOWED",
-          `Registrant ${current.handle} of ${domain.uLabel} is not a handle of your account`,
-          { reason: "CURRENT_NOT_IN_PORTFOLIO" },
-        );
-      }
+      // the current registrant, no pending request, a domain that allows a change (domainActions
+      // asks the same)
+      const current = await checkChangeRegistrant(tx, actor, domain);
       const next = await findPortfolioHandle(
         tx,
         actor.accountId,
         input.newRegistrant,
         "newRegistrant",
       );
-      const pending = await tx.registrantChangeRequest.count({
-        where: { domainId: domain.id, state: { in: ["TERMS_REQUESTED", "ID_CONTROL_REQUESTED"] } },
-      });
-      if (pending > 0) {
-        throw new RegistryError(
-          "REGISTRANT_CHANGE_NOT_ALLOWED",
-          `Domain ${domain.uLabel} already has a pending change of registrant`,
-          { reason: "PENDING_REQUEST" },
-        );
-      }
       const plan = planRegistrantChange(
         {
           domain: {

@@ -115,7 +115,7 @@ export async function startWaitingListOffer(tx: Tx, name: string, now: Date) {
     ORDER BY "createdAt", id LIMIT 1 FOR UPDATE SKIP LOCKED`;
   const entryId = next[0]?.id;
   if (!entryId) return null;
-  const policy = await getPolicy(tx);
+  const policy = await getPolicy(tx, now);
   const token = generateOfferToken();
   const secret = generateTokenSecret();
   const link = offerLinkPath(secret);

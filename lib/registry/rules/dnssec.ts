@@ -82,12 +82,17 @@ export function checkDsRecordsToAdd(
     }
     accepted.push(record);
   }
-  if (existing.length + accepted.length > MAX_DS_RECORDS) {
+  checkDsRecordRoom(domainName, existing.length, accepted.length);
+  return accepted;
+}
+
+/** At most MAX_DS_RECORDS per domain: whether `adding` more fit beside `existing` ones. */
+export function checkDsRecordRoom(domainName: string, existing: number, adding: number): void {
+  if (existing + adding > MAX_DS_RECORDS) {
     throw new RegistryError(
       "DS_RECORD_LIMIT_REACHED",
       `Domain ${domainName} cannot have more than ${MAX_DS_RECORDS} DS records`,
-      { existing: existing.length, adding: accepted.length, max: MAX_DS_RECORDS },
+      { existing, adding, max: MAX_DS_RECORDS },
     );
   }
-  return accepted;
 }

@@ -2,6 +2,7 @@
 // other core folders import from here, never a file inside.
 // Pure rules (no I/O): names and IDN, dates, periods, pricing, renewal, lifecycle, tokens, DNSSEC,
 // name servers.
+export * from "./contact-fields";
 export * from "./dates";
 export * from "./dnskey";
 export * from "./dnssec";

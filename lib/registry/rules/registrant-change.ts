@@ -38,12 +38,10 @@ function notAllowed(message: string, reason: string): RegistryError {
   return new RegistryError("REGISTRANT_CHANGE_NOT_ALLOWED", message, { reason });
 }
 
-export function planRegistrantChange(
-  request: RegistrantChangeRequest,
-  policy: Policy,
-  now: Date,
-): RegistrantChangePlan {
-  const { domain, newRegistrant } = request;
+/** R-CHG-1: only a registrar-managed, active domain changes registrant through its registrar. */
+export function checkRegistrantChangeDomain(
+  domain: Pick<RegistrantChangeRequest["domain"], "name" | "state" | "managementModel">,
+): void {
   if (domain.managementModel !== "registrar") {
     throw notAllowed(
       `Domain ${domain.name} is registrant-managed; its registrant changes it`,
@@ -56,6 +54,15 @@ export function planRegistrantChange(
       "NOT_ACTIVE",
     );
   }
+}
+
+export function planRegistrantChange(
+  request: RegistrantChangeRequest,
+  policy: Policy,
+  now: Date,
+): RegistrantChangePlan {
+  const { domain, newRegistrant } = request;
+  checkRegistrantChangeDomain(domain);
   if (newRegistrant.handle === domain.registrantHandle) {
     throw notAllowed(
       `Domain ${domain.name} already has registrant ${newRegistrant.handle}`,

@@ -2,7 +2,7 @@ import type { Tx } from "@/lib/db/client";
 import type { TokenIssuerRole, TokenKind } from "@/lib/db/generated/enums";
 import type { RegistrarActor } from "@/lib/registry/actor";
 import type { CoreContext } from "@/lib/registry/context";
-import { lockOwnDomain, requireAdministrable } from "@/lib/registry/domains";
+import { checkIssueToken, lockOwnDomain, requireAdministrable } from "@/lib/registry/domains";
 import { RegistryError } from "@/lib/registry/errors";
 import { runRegistrarOperation } from "@/lib/registry/operation";
 import { can, requirePermission } from "@/lib/registry/permissions";
@@ -39,14 +39,7 @@ async function issueToken(
   const domain = await lockOwnDomain(tx, input.actor.accountId, input.name);
   audit.objectId = domain.id;
   audit.objectLabel = domain.aLabel;
-  if (isProxyToken(input.role)) await requireAdministrable(tx, input.actor, domain);
-  if (domain.state !== "ACTIVE") {
-    throw new RegistryError(
-      "DOMAIN_NOT_TRANSFERABLE",
-      `Domain ${domain.uLabel} is ${domain.state.toLowerCase()}; tokens are issued for active domains only`,
-      { state: domain.state },
-    );
-  }
+  await checkIssueToken(tx, input.actor, domain, isProxyToken(input.role));
   const superseded = await tx.authToken.updateMany({
     where: {
       domainId: domain.id,

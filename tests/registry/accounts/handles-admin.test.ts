@@ -95,6 +95,8 @@ describe("R-ACC-5 merging handles", () => {
     ["type", { type: "ASSOCIATION" as const }, "type"],
     ["CVR/VAT", { vatNumber: "DK99887766" }, "CVR/VAT number"],
     ["missing CVR/VAT", { vatNumber: null }, "CVR/VAT number"],
+    ["organisation", { organisation: "Demo Registrar, Support" }, "organisation"],
+    ["EAN", { ean: "5798000000001" }, "EAN number"],
   ])("R-CON-2 refuses merging a handle whose %s differs from the survivor's (HANDLES_NOT_MERGEABLE), naming the handle and the field", async (_, patch, label) => {
     const [survivor, merged] = [await createHandle(admin()), await createHandle(admin())];
     await r.prisma.handle.update({ where: { handle: merged!.handle }, data: patch });

@@ -343,7 +343,9 @@ describe("billing.setLowBalanceThreshold", () => {
       await setLowBalanceThreshold(payer(), { threshold: 300_000 });
       expect(await lowBalanceMessages()).toBe(before + 1); // still below: not queued twice
       await setLowBalanceThreshold(payer(), { threshold: 100_000 }); // at the balance: re-armed
-      const account = await r.prisma.registrarAccount.findUniqueOrThrow({ where: { id: r.demoId } });
+      const account = await r.prisma.registrarAccount.findUniqueOrThrow({
+        where: { id: r.demoId },
+      });
       expect(account.lowBalanceNotifiedAt).toBeNull();
       await setLowBalanceThreshold(payer(), { threshold: 150_000 });
       expect(await lowBalanceMessages()).toBe(before + 2);

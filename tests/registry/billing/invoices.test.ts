@@ -3,7 +3,7 @@ import { issueInvoice, markInvoicePaid, registrarPaysWhere } from "@/lib/registr
 import { runLifecycle } from "@/lib/registry/lifecycle";
 import { defaultPolicy } from "@/lib/registry/policy";
 import { setPolicy } from "@/lib/registry/policy-admin";
-import { getPolicy, POLICY_ID } from "@/lib/registry/policy-store";
+import { getPolicy } from "@/lib/registry/policy-store";
 import { renewDomain, restoreDomain } from "@/lib/registry/domains";
 import { registryDateFromDb, registryDateToDb, renewalPayer } from "@/lib/registry/rules";
 import { fixedClock } from "@/lib/registry/clock";
@@ -235,7 +235,8 @@ describe("R-REN-2 due date and NON_PAYMENT suspension", () => {
 
     const stored = JSON.parse(JSON.stringify(defaultPolicy));
     delete stored.billing.invoiceDueDays;
-    await r.prisma.policy.update({ where: { id: POLICY_ID }, data: { settings: stored } });
+    // every stored version (issue 21: the policy is versioned)
+    await r.prisma.policy.updateMany({ data: { settings: stored } });
     expect((await getPolicy(r.prisma)).billing.invoiceDueDays).toBe(30);
   });
 });

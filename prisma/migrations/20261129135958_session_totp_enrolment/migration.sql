@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Session" ADD COLUMN     "totpEnrolmentPending" BOOLEAN NOT NULL DEFAULT false;
