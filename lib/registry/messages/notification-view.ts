@@ -92,7 +92,8 @@ const specs: Record<string, (data: Data) => Params> = {
   REGISTRATION_TERMS_EXPIRED: () => ({}),
   REGISTRANT_CHANGE_TERMS_REQUESTED: (d) => all({ until: deadline(d.expiresAt) }),
   REGISTRANT_CHANGE_ID_CONTROL_REQUESTED: (d) => all({ until: deadline(d.expiresAt) }),
-  REGISTRANT_CHANGE_ID_CONTROL_REJECTED: () => ({}),
+  REGISTRANT_CHANGE_ID_CONTROL_REJECTED: (d) =>
+    all({ to: text(d.to), reason: text(typeof d.reason === "string" ? ` (${d.reason})` : "") }),
   REGISTRANT_CHANGE_TERMS_EXPIRED: () => ({}),
   REGISTRANT_CHANGE_ID_CONTROL_EXPIRED: () => ({}),
   REGISTRANT_CHANGE_COMPLETED: (d) => all({ from: text(d.from), to: text(d.to) }),

@@ -156,7 +156,11 @@ async function endRejected(
     message:
       `Change of registrant of ${request.domain.uLabel} to ${request.toHandle.handle} was refused: the ID control was rejected` +
       (input.reason ? ` (${input.reason})` : ""),
-    data: { requestId: request.id, ...(input.reason ? { reason: input.reason } : {}) },
+    data: {
+      requestId: request.id,
+      to: request.toHandle.handle,
+      ...(input.reason ? { reason: input.reason } : {}),
+    },
     now: input.now,
   });
 }

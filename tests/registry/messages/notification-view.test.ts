@@ -60,7 +60,10 @@ const samples: Record<string, { domainName: string | null; data: unknown }> = {
     domainName: "eksempel.dk",
     data: { requestId: "x", expiresAt: "2026-03-24T10:00:00.000Z" },
   },
-  REGISTRANT_CHANGE_ID_CONTROL_REJECTED: { domainName: "eksempel.dk", data: { requestId: "x" } },
+  REGISTRANT_CHANGE_ID_CONTROL_REJECTED: {
+    domainName: "eksempel.dk",
+    data: { requestId: "x", to: "AB12-DK", reason: "Documents do not match" },
+  },
   REGISTRANT_CHANGE_TERMS_EXPIRED: { domainName: "eksempel.dk", data: { requestId: "x" } },
   REGISTRANT_CHANGE_ID_CONTROL_EXPIRED: { domainName: "eksempel.dk", data: { requestId: "x" } },
   REGISTRANT_CHANGE_COMPLETED: {
