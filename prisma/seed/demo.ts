@@ -98,19 +98,35 @@ export async function seedDemoRegistry(
     return { seeded: false }; // the common case on every start after the first: no hashing
   }
   // one hash per login, each with its own salt: demo users must not share one (issue 11)
-  const passwordHashes = await Promise.all(
-    Array.from({ length: DEMO_LOGINS }, () => hashPassword(DEMO_PASSWORD)),
-  );
+  const passwordHashes = await demoPasswordHashes();
   return prisma.$transaction(
     async (tx) => {
       const existing = await tx.handle.findUnique({ where: { handle: DEMO_ACCOUNT_HANDLE } });
       if (existing) return { seeded: false };
-      await new Seeder(tx, now, passwordHashes).run();
-      if (options.pendingIdControls) await new Seeder(tx, now, passwordHashes).pendingIdControls();
+      await seedDemoInto(tx, now, passwordHashes, options);
       return { seeded: true };
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
+}
+
+/** One Argon2id hash per demo login, each with its own salt (slow: hash before a transaction). */
+export function demoPasswordHashes(): Promise<string[]> {
+  return Promise.all(Array.from({ length: DEMO_LOGINS }, () => hashPassword(DEMO_PASSWORD)));
+}
+
+/**
+ * Issue 21, the sandbox's reset: the demo registry written into the caller's transaction, which
+ * has emptied the tables first (lib/registry/operator/sandbox-reset.ts).
+ */
+export async function seedDemoInto(
+  tx: Tx,
+  now: Date,
+  passwordHashes: string[],
+  options: SeedOptions = {},
+): Promise<void> {
+  await new Seeder(tx, now, passwordHashes).run();
+  if (options.pendingIdControls) await new Seeder(tx, now, passwordHashes).pendingIdControls();
 }
 
 type DomainSpec = {
