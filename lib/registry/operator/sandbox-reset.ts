@@ -4,7 +4,7 @@ import { clockOffset, setClockOffset } from "@/lib/registry/clock";
 import type { CoreContext } from "@/lib/registry/context";
 import { RegistryError } from "@/lib/registry/errors";
 import { runOperatorOperation } from "@/lib/registry/operation";
-import { SANDBOX_ID, isSandbox } from "./sandbox";
+import { SANDBOX_ID, isSandbox } from "@/lib/registry/sandbox-clock";
 
 // Issue 21: "a reset of the demo data" in the sandbox. Every table of the registry is emptied and
 // the demo registry seeded again — as `npm start` seeds a new database — in one transaction, so a
