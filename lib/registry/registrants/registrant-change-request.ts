@@ -82,7 +82,9 @@ export function registrantChangeSteps(r: Row): ChangeStep[] {
       status: !idAsked
         ? r.state === "TERMS_REQUESTED"
           ? "upcoming"
-          : "skipped"
+          : termsAsked && !termsAcceptedAt
+            ? "notReached" // ended at the terms: whether ID control was needed never came up
+            : "skipped"
         : r.state === "ID_CONTROL_REQUESTED"
           ? "current"
           : r.state === "COMPLETED"
