@@ -338,4 +338,13 @@ test("each role sees only its own transfer actions: buttons, 403 pages; Other Re
   await other.goto("/domains/transfer");
   await expect(other.getByRole("heading", { level: 1, name: "Overfør domænenavn" })).toBeVisible();
   await expectAccessible(other, "/domains/transfer (da)");
+  // the dialogs of the domain's page, in Danish (Other's own domain)
+  await other.goto("/domains/other-hosting.dk");
+  await other.getByRole("button", { name: "Udsted overførselstoken" }).click();
+  await expect(other.getByRole("dialog", { name: "Udsted et overførselstoken for other-hosting.dk?" })).toBeVisible();
+  await expectAccessible(other, "issue transfer token dialog (da)");
+  await other.keyboard.press("Escape");
+  await other.getByRole("button", { name: "Skift registrant" }).click();
+  await expect(other.getByRole("dialog", { name: "Skift registrant for other-hosting.dk" })).toBeVisible();
+  await expectAccessible(other, "change registrant dialog (da)");
 });
