@@ -11,6 +11,7 @@ import { listDomains } from "@/lib/registry/domains";
 import { isRegistryError } from "@/lib/registry/errors";
 import { DomainsTable, type DomainTableRow } from "./_components/domains-table";
 import { domainListInput, domainsTable } from "./_components/domains-table-params";
+import { TransferLinks } from "./_components/transfer-links";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("domains"))("title") };
@@ -55,6 +56,8 @@ export default async function DomainsPage({
         title={t("title")}
         description={<span aria-live="polite">{t("count", { count: result.total })}</span>}
         actions={
+          <>
+          <TransferLinks actor={actor} />
           <Link
             href={exportHref}
             prefetch={false}
@@ -64,6 +67,7 @@ export default async function DomainsPage({
             <DownloadIcon aria-hidden="true" className="size-4" />
             {t("export")}
           </Link>
+          </>
         }
       />
       <DomainsTable

@@ -8,3 +8,4 @@ export * from "./registrant-change";
 export * from "./terms";
 export * from "./waiting-list-claim";
 export * from "./waiting-list";
+export * from "./registrant-change-request";
