@@ -91,8 +91,11 @@ export type RenewalPolicyPreview = {
   takesEffectOn: RegistryDate;
   /** AUTO_RENEW: renewed for one year to this date, at this price, paid by the registrar's balance or invoiced. */
   autoRenew: { newExDate: RegistryDate; price: number; invoicedTo: string | null };
-  /** AUTO_EXPIRE: suspended on the exDate, deleted at this instant (restorable until just before). */
-  autoExpire: { deleteAt: Date };
+  /**
+   * AUTO_EXPIRE: suspended on the exDate, deleted at 00:00 local on `deletedOn` (`deleteAt`),
+   * restorable until the day before.
+   */
+  autoExpire: { deletedOn: RegistryDate; deleteAt: Date };
 };
 
 async function findDomain(db: Db, accountId: string, name: string) {
@@ -291,6 +294,9 @@ export async function previewRenewalPolicy(
       invoicedTo,
     },
     // suspended at 00:00 on the exDate, deleted at the start of exDate + redemptionDays
-    autoExpire: { deleteAt: expiryInstant(redemptionEndsOn(exDate, policy)) },
+    autoExpire: {
+      deletedOn: redemptionEndsOn(exDate, policy),
+      deleteAt: expiryInstant(redemptionEndsOn(exDate, policy)),
+    },
   };
 }

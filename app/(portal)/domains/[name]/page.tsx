@@ -28,6 +28,7 @@ import {
   getDomainDetail,
 } from "@/lib/registry/domains";
 import { isRegistryError } from "@/lib/registry/errors";
+import { DomainOpsAction, isDomainOpsAction } from "./_components/domain-ops-action";
 
 type Params = { params: Promise<{ name: string }> };
 
@@ -332,6 +333,14 @@ export default async function DomainPage({ params }: Params) {
               ) : (
                 <ul className="flex flex-col gap-4">
                   {actions.map((a) => {
+                    if (isDomainOpsAction(a.action)) {
+                      const note = a.possible ? null : t("detail.notPossible", { reason: reasonText(a, t, locale) });
+                      return (
+                        <li key={a.action} className="flex flex-col gap-1">
+                          <DomainOpsAction action={a} domain={{ name: d.name, uLabel: d.uLabel, exDate: d.exDate }} note={note} />
+                        </li>
+                      );
+                    }
                     const noteId = `action-${a.action}-note`;
                     const href = a.possible ? actionPage(a.action, d.name) : null;
                     return (
