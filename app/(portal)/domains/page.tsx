@@ -9,6 +9,7 @@ import { formatDate } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { listDomains } from "@/lib/registry/domains";
 import { isRegistryError } from "@/lib/registry/errors";
+import { can } from "@/lib/registry/permissions";
 import { DomainsTable, type DomainTableRow } from "./_components/domains-table";
 import { domainListInput, domainsTable } from "./_components/domains-table-params";
 import { TransferLinks } from "./_components/transfer-links";
@@ -48,6 +49,7 @@ export default async function DomainsPage({
     renewalPolicy: d.renewalPolicy,
     managementModel: d.managementModel,
     registrant: d.registrant,
+    exDate: d.exDate,
   }));
   const exportHref = `/domains/export${domainsTable.serialize({ ...params, after: null, before: null })}`;
   return (
@@ -71,6 +73,7 @@ export default async function DomainsPage({
         }
       />
       <DomainsTable
+        canRenew={can(actor, "domain.renew")}
         page={{
           rows,
           total: result.total,
