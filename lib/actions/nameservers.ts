@@ -113,7 +113,11 @@ export const issueRedelegationTokenAction = defineAction({
   schema: issueRedelegationTokenSchema,
   run: (ctx, input) => {
     const roles = "metaRoles" in ctx.actor ? redelegationRolesOf(ctx.actor) : [];
-    return issueRedelegationToken(ctx, { name: input.name, role: input.role ?? roles[0] ?? "NSA" });
+    return issueRedelegationToken(ctx, {
+      name: input.name,
+      role: input.role ?? roles[0] ?? "NSA",
+      totpCode: input.totpCode || undefined,
+    });
   },
   revalidate: () => ["/nameservers/tokens"],
   forge: (f) => ({ name: f.domain }),

@@ -105,6 +105,8 @@ export const issueRedelegationTokenSchema = z.object({
   name: domainName,
   /** NSA-REDEL or PXY-REDEL; by default the one the user's meta-role issues (NSA first). */
   role: z.enum(["NSA", "PXY"]).optional(),
+  /** A fresh authentication code, from a user with TOTP enrolled (DESIGN.md §5). */
+  totpCode: z.string().trim().regex(/^(\d{6})?$/, "nameservers.validation.totpCode").optional(),
 });
 
 export const retractRedelegationTokenSchema = z.object({

@@ -27,7 +27,7 @@ export type RedelegationTokenRow = {
 /** Open (unused, unretracted, unexpired) redelegation tokens the account issued, soonest expiry first. */
 export async function listRedelegationTokens(
   ctx: CoreContext,
-): Promise<{ roles: RedelegationRole[]; tokens: RedelegationTokenRow[] }> {
+): Promise<{ roles: RedelegationRole[]; tokens: RedelegationTokenRow[]; stepUp: boolean }> {
   const actor = requirePermission(ctx.actor, "redelegationToken.issue");
   const rows = await ctx.db.authToken.findMany({
     where: {
@@ -48,7 +48,13 @@ export async function listRedelegationTokens(
       domain: { select: { aLabel: true, uLabel: true } },
     },
   });
+  const user = await ctx.db.user.findUnique({
+    where: { id: actor.userId },
+    select: { totpSecret: true, totpEnabledAt: true },
+  });
   return {
+    // DESIGN.md §5: a user with TOTP enrolled gives a fresh code to issue a token
+    stepUp: Boolean(user?.totpSecret && user.totpEnabledAt),
     roles: redelegationRolesOf(actor),
     tokens: rows.map((t) => ({
       id: t.id,

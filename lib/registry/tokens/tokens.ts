@@ -110,10 +110,13 @@ export function issueTransferToken(
   );
 }
 
-/** R-TOK-1: an NSA-REDEL (NSA) or PXY-REDEL (Proxy) token; the actor must hold that meta-role. */
+/**
+ * R-TOK-1: an NSA-REDEL (NSA) or PXY-REDEL (Proxy) token; the actor must hold that meta-role. A
+ * user with TOTP enrolled gives a fresh authentication code (DESIGN.md §5: issuing tokens).
+ */
 export function issueRedelegationToken(
   ctx: CoreContext,
-  input: { name: string; role: "NSA" | "PXY" },
+  input: { name: string; role: "NSA" | "PXY"; totpCode?: string },
 ): Promise<IssuedToken> {
   return runRegistrarOperation(
     ctx,
@@ -123,7 +126,7 @@ export function issueRedelegationToken(
       objectType: "Domain",
       objectLabel: input.name,
     },
-    ({ tx, actor, now, policy, audit }) => {
+    async ({ tx, actor, now, policy, audit }) => {
       const metaRole = input.role === "NSA" ? "NSA" : "PROXY";
       if (!actor.metaRoles.includes(metaRole)) {
         throw new RegistryError(
@@ -134,6 +137,7 @@ export function issueRedelegationToken(
           },
         );
       }
+      await requireFreshTotp(tx, actor, input.totpCode, now);
       return issueToken(
         tx,
         {

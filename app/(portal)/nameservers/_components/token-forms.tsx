@@ -23,13 +23,13 @@ import { HostRows } from "./host-rows";
 // R-TOK-1/2/4 pages: issue a redelegation token (shown once, with a copy button), retract one,
 // and redelegate with a token received from another registrar.
 
-export function IssueTokenForm({ roles }: { roles: ("NSA" | "PXY")[] }) {
+export function IssueTokenForm({ roles, stepUp }: { roles: ("NSA" | "PXY")[]; stepUp: boolean }) {
   const t = useTranslations("nameservers.tokens");
   const locale = useLocale() as Locale;
   const router = useRouter();
   const [issued, setIssued] = useState<{ token: string; domain: string; expiresAt: string } | null>(null);
   const f = useActionForm(issueRedelegationTokenSchema, issueRedelegationTokenAction, {
-    defaultValues: { name: "", role: roles[0] },
+    defaultValues: { name: "", role: roles[0], totpCode: "" },
     successMessage: false,
     onSuccess: (data) => {
       setIssued({ token: data.token, domain: data.domain, expiresAt: new Date(data.expiresAt).toISOString() });
@@ -46,6 +46,17 @@ export function IssueTokenForm({ roles }: { roles: ("NSA" | "PXY")[] }) {
             name="role"
             label={t("kind")}
             options={roles.map((r) => ({ value: r, label: t(r === "NSA" ? "kindNSA" : "kindPXY") }))}
+          />
+        ) : null}
+        {stepUp ? (
+          <TextField
+            name="totpCode"
+            label={t("totpCode")}
+            hint={t("totpHint")}
+            required
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
           />
         ) : null}
         <div>

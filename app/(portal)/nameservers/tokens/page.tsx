@@ -20,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RedelegationTokensPage() {
   const actor = await guardPage("redelegationToken.issue");
   const [t, locale] = await Promise.all([getTranslations("nameservers"), getLocale() as Promise<Locale>]);
-  const { roles, tokens } = await listRedelegationTokens(coreContext(actor));
+  const { roles, tokens, stepUp } = await listRedelegationTokens(coreContext(actor));
   return (
     <>
       <PageHeader
@@ -34,7 +34,7 @@ export default async function RedelegationTokensPage() {
             <CardTitle id="issue-title">{t("tokens.issueTitle")}</CardTitle>
           </CardHeader>
           <CardContent>
-            <IssueTokenForm roles={roles} />
+            <IssueTokenForm roles={roles} stepUp={stepUp} />
           </CardContent>
         </Card>
         <section aria-labelledby="open-title" className="flex flex-col gap-3">
