@@ -40,6 +40,10 @@ export type ConfirmDialogProps<T> = {
   /** Named by the action: "Renew", "Cancel domain" — never "OK" or "Yes". */
   confirmLabel: string;
   tone?: "primary" | "danger";
+  /** The confirm button is disabled (e.g. while what it would do is still being worked out). */
+  confirmDisabled?: boolean;
+  /** The dialog's width (default "md"); "lg" for a table such as a bulk preview. */
+  size?: "sm" | "md" | "lg";
   /** Runs the mutation (usually a server action); a refusal is shown inside the dialog. */
   onConfirm: () => Promise<ActionResult<T> | void>;
   onSuccess?: (data: T | undefined) => void;
@@ -64,6 +68,8 @@ export function ConfirmDialog<T>({
   children,
   confirmLabel,
   tone = "primary",
+  confirmDisabled = false,
+  size,
   onConfirm,
   onSuccess,
   successMessage,
@@ -119,6 +125,7 @@ export function ConfirmDialog<T>({
     <AlertDialog open={open} onOpenChange={setOpen}>
       {trigger ? <AlertDialogTrigger asChild>{trigger}</AlertDialogTrigger> : null}
       <AlertDialogContent
+        size={size}
         aria-busy={pending || undefined}
         onEscapeKeyDown={(e) => {
           if (pending) e.preventDefault();
@@ -171,7 +178,7 @@ export function ConfirmDialog<T>({
           </AlertDialogPrimitive.Cancel>
           <Button
             variant={tone === "danger" ? "danger" : "primary"}
-            disabled={pending || (!!acknowledgement && !acknowledged)}
+            disabled={pending || confirmDisabled || (!!acknowledgement && !acknowledged)}
             aria-busy={pending || undefined}
             onClick={() => void confirm()}
           >

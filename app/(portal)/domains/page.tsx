@@ -9,6 +9,7 @@ import { formatDate } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { listDomains } from "@/lib/registry/domains";
 import { isRegistryError } from "@/lib/registry/errors";
+import { can } from "@/lib/registry/permissions";
 import { DomainsTable, type DomainTableRow } from "./_components/domains-table";
 import { domainListInput, domainsTable } from "./_components/domains-table-params";
 
@@ -73,6 +74,7 @@ export default async function DomainsPage({
           nextCursor: result.nextCursor,
           prevCursor: result.prevCursor,
         }}
+        bulk={{ renew: can(actor, "domain.renew"), setRenewalPolicy: can(actor, "domain.setRenewalPolicy") }}
       />
     </>
   );
