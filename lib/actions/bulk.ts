@@ -2,7 +2,6 @@
 
 import type { Locale } from "@/lib/i18n/locales";
 import { defaultLocale } from "@/lib/i18n/locales";
-import { translateError } from "@/lib/i18n/errors";
 import {
   type BulkPreview,
   type BulkReason,
@@ -18,6 +17,7 @@ import {
   bulkRenewPreviewSchema,
   bulkRenewStartSchema,
 } from "@/lib/schemas/bulk";
+import { bulkReasonText } from "./bulk-reason";
 import { defineAction } from "./define";
 
 // Issue 15 item 6: "Renew selected" (Payer) and "Set renewal policy" (Proxy) from the domain
@@ -56,7 +56,7 @@ async function localize(ctx: CoreContext, preview: BulkPreview): Promise<BulkPre
 function reasonText(reason: BulkReason | null, locale: Locale): string | null {
   if (!reason) return null;
   if (reason.code === "UNCHANGED") return null; // the dialog says it in its own words
-  return translateError(reason.code, reason.details ?? undefined, locale);
+  return bulkReasonText(reason, locale);
 }
 
 /** Runs the job: before answering when small, else in the background (the page polls). */

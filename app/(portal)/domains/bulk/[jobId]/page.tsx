@@ -19,7 +19,7 @@ import {
 import { guardPage } from "@/lib/auth/actor";
 import { coreContext } from "@/lib/auth/context";
 import { formatDate, formatDateTime, formatMoney } from "@/lib/format";
-import { translateError } from "@/lib/i18n/errors";
+import { bulkReasonText } from "@/lib/actions/bulk-reason";
 import type { Locale } from "@/lib/i18n/locales";
 import { type BulkItemView, type BulkJobView, getBulkJob } from "@/lib/registry/bulk";
 import { isRegistryError } from "@/lib/registry/errors";
@@ -65,7 +65,7 @@ function detailText(job: BulkJobView, item: BulkItemView, t: T, policy: string, 
       : t("result.policySet", { policy });
   }
   if (item.reason?.code === "UNCHANGED") return t("result.unchanged", { policy });
-  if (item.reason) return translateError(item.reason.code, item.reason.details ?? undefined, locale);
+  if (item.reason) return bulkReasonText(item.reason, locale);
   return "";
 }
 
