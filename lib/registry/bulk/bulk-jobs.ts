@@ -25,7 +25,11 @@ import {
 //     job already stored (`created: false`) and stores nothing;
 //  2. each item is claimed PENDING → RUNNING by one conditional UPDATE (SKIP LOCKED), so however
 //     many runners work on a job — a second click starts one too — each domain is done once;
-//  3. a renewal sends the expiry date the preview showed as curExpDate (R-REN-1): a domain that
+//  3. an item left RUNNING by a process that stopped mid-domain (older than STALE_AFTER_MS) is
+//     settled from the audit trail, which the operation writes in its own transaction: a SUCCESS
+//     event for the domain since the claim means it was done; none means its transaction never
+//     committed, and the item is pending again;
+//  4. a renewal sends the expiry date the preview showed as curExpDate (R-REN-1): a domain that
 //     was renewed meanwhile (another tab's job) is refused with EXPIRY_DATE_MISMATCH.
 // Each domain runs through the existing operation (renewDomain, setRenewalPolicy) in its own
 // transaction with its own audit event: one refused domain undoes nothing of the others.
@@ -184,6 +188,46 @@ export async function startBulkJob(
   }
 }
 
+/** An item RUNNING longer than this was abandoned (an operation's transaction times out at 30 s). */
+export const STALE_AFTER_MS = 10 * 60_000;
+
+async function settleAbandonedItems(
+  ctx: CoreContext,
+  job: { id: string; accountId: string; kind: BulkKind },
+): Promise<void> {
+  const cutoff = new Date(ctx.clock.now().getTime() - STALE_AFTER_MS);
+  const stale = await ctx.db.bulkJobItem.findMany({
+    where: { jobId: job.id, state: "RUNNING", startedAt: { lt: cutoff } },
+    select: { id: true, domainId: true, startedAt: true },
+  });
+  for (const item of stale) {
+    const done = await ctx.db.auditEvent.findFirst({
+      where: {
+        accountId: job.accountId,
+        operation: job.kind === "RENEW" ? "domain.renew" : "domain.setRenewalPolicy",
+        objectId: item.domainId,
+        outcome: "SUCCESS",
+        at: { gte: item.startedAt ?? cutoff },
+      },
+      orderBy: { id: "asc" },
+      select: { at: true, after: true },
+    });
+    const after = (done?.after ?? {}) as { charged?: unknown; exDate?: unknown };
+    await ctx.db.bulkJobItem.updateMany({
+      where: { id: item.id, state: "RUNNING" },
+      data: done
+        ? {
+            state: "SUCCEEDED",
+            charged: typeof after.charged === "number" ? after.charged : null,
+            newExDate:
+              typeof after.exDate === "string" ? registryDateToDb(after.exDate as RegistryDate) : null,
+            finishedAt: done.at,
+          }
+        : { state: "PENDING", startedAt: null },
+    });
+  }
+}
+
 type ClaimedItem = { id: string; aLabel: string; domainId: string; curExpDate: Date | null };
 
 /**
@@ -197,6 +241,7 @@ export async function runBulkJob(ctx: CoreContext, input: { jobId: string }): Pr
     unit: job.periodUnit === "m" ? "m" : "y",
     value: job.periodValue ?? 1,
   };
+  await settleAbandonedItems(ctx, job);
   let ran = 0;
   for (;;) {
     const now = ctx.clock.now();

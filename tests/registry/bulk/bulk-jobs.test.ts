@@ -5,6 +5,7 @@ import {
   getBulkJob,
   previewBulkJob,
   runBulkJob,
+  STALE_AFTER_MS,
   startBulkJob,
   type StartBulkJobInput,
 } from "@/lib/registry/bulk";
@@ -232,6 +233,35 @@ describe("startBulkJob + runBulkJob", () => {
     expect(await exDateOf(names[1]!)).toBe("2028-03-10"); // the one renewal, not two
     expect(await exDateOf(names[2]!)).toBe("2028-03-10");
     expect(await renewals(names[1]!)).toBe(1);
+  });
+
+  it("exactly once after a crash: an abandoned item is settled from the audit trail — done if its operation committed, else run again", async () => {
+    const names = await newDomains(3);
+    const started = await startBulkJob(all(), await renewInput(names));
+    const items = await r.prisma.bulkJobItem.findMany({ where: { jobId: started.jobId }, orderBy: { position: "asc" } });
+    const claim = (id: string) =>
+      r.prisma.bulkJobItem.update({ where: { id }, data: { state: "RUNNING", startedAt: r.clock.now() } });
+    // item 0: claimed and renewed, then the process stopped before recording the outcome
+    await claim(items[0]!.id);
+    await renewDomain(all(), { name: names[0]!, curExpDate: "2027-03-10" });
+    // item 1: claimed, then the process stopped before its transaction committed
+    await claim(items[1]!.id);
+    // not yet abandoned: a runner leaves both alone, and the job is not done
+    await runBulkJob(all(), { jobId: started.jobId });
+    let job = await getBulkJob(all(), { jobId: started.jobId });
+    expect(job.items.map((i) => i.state)).toEqual(["RUNNING", "RUNNING", "SUCCEEDED"]);
+    expect(job.state).toBe("RUNNING");
+
+    r.clock.advance(STALE_AFTER_MS + 1_000);
+    await runBulkJob(all(), { jobId: started.jobId });
+    job = await getBulkJob(all(), { jobId: started.jobId });
+    expect(job.items.map((i) => [i.state, i.charged, i.newExDate])).toEqual([
+      ["SUCCEEDED", 4_500, "2028-03-10"],
+      ["SUCCEEDED", 4_500, "2028-03-10"],
+      ["SUCCEEDED", 4_500, "2028-03-10"],
+    ]);
+    expect(job.state).toBe("DONE");
+    for (const name of names) expect(await renewals(name)).toBe(1);
   });
 
   it("R-REN-3 bulk renewal policy: two domains set to auto-expire; the unchanged one skipped", async () => {
