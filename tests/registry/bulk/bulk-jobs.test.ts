@@ -127,7 +127,7 @@ describe("previewBulkJob", () => {
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
-  it("refuses an empty selection and more than 100 domains", async () => {
+  it("issue 15.6 refuses an empty selection and more than 100 domains", async () => {
     await expect(previewBulkJob(all(), { kind: "RENEW", domains: [] })).rejects.toMatchObject({
       code: "VALIDATION_FAILED",
     });
@@ -163,7 +163,7 @@ describe("startBulkJob + runBulkJob", () => {
     expect(audits).toBe(3);
   });
 
-  it("idempotency: a repeated start (second click, reload) answers the same job and applies nothing again", async () => {
+  it("issue 15.6 idempotency: a repeated start (second click, reload) answers the same job and applies nothing again", async () => {
     const names = await newDomains(3);
     const input = await renewInput(names);
     const first = await startBulkJob(all(), input);
@@ -177,7 +177,7 @@ describe("startBulkJob + runBulkJob", () => {
     expect(await r.prisma.bulkJob.count({ where: { idempotencyKey: input.idempotencyKey } })).toBe(1);
   });
 
-  it("idempotency: concurrent starts and runs with one key make one job and bill each domain once", async () => {
+  it("issue 15.6 idempotency: concurrent starts and runs with one key make one job and bill each domain once", async () => {
     const names = await newDomains(4);
     const input = await renewInput(names);
     // separate clients (connections) on PostgreSQL; PGlite serialises them on its one connection
@@ -215,7 +215,7 @@ describe("startBulkJob + runBulkJob", () => {
     for (const name of names) expect(await renewals(name)).toBe(1);
   });
 
-  it("per-domain transactions: a domain refused while the job runs undoes nothing of the others", async () => {
+  it("issue 15.6 R-REN-1 per-domain transactions: a domain refused while the job runs undoes nothing of the others", async () => {
     const names = await newDomains(3);
     const input = await renewInput(names);
     const started = await startBulkJob(all(), input);
@@ -235,7 +235,7 @@ describe("startBulkJob + runBulkJob", () => {
     expect(await renewals(names[1]!)).toBe(1);
   });
 
-  it("exactly once after a crash: an abandoned item is settled from the audit trail — done if its operation committed, else run again", async () => {
+  it("issue 15.6 exactly once after a crash: an abandoned item is settled from the audit trail — done if its operation committed, else run again", async () => {
     const names = await newDomains(3);
     const started = await startBulkJob(all(), await renewInput(names));
     const items = await r.prisma.bulkJobItem.findMany({ where: { jobId: started.jobId }, orderBy: { position: "asc" } });
@@ -297,7 +297,7 @@ describe("startBulkJob + runBulkJob", () => {
     expect(await r.prisma.bulkJob.count()).toBe(before);
   });
 
-  it("a job belongs to its account: Other Registrar gets NOT_FOUND for Demo's job, its run and its CSV", async () => {
+  it("issue 15.6 a job belongs to its account: Other Registrar gets NOT_FOUND for Demo's job, its run and its CSV", async () => {
     const names = await newDomains(1);
     const started = await startBulkJob(all(), await renewInput(names));
     for (const call of [
@@ -316,7 +316,7 @@ describe("startBulkJob + runBulkJob", () => {
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
-  it("the result as CSV: one line per domain with outcome, dates, amount and reason", async () => {
+  it("issue 15.6 R-PAY-3 the result as CSV: one line per domain with outcome, dates, amount and reason", async () => {
     const names = await newDomains(1);
     const started = await startBulkJob(all(), await renewInput([...names, "bk-fremad.dk"]));
     await runBulkJob(all(), { jobId: started.jobId });
