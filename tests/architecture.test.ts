@@ -27,6 +27,7 @@ const KERNEL = [
 const FOLDERS = [
   "accounts",
   "billing",
+  "bulk",
   "contacts",
   "domains",
   "lifecycle",

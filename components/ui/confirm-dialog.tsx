@@ -40,8 +40,13 @@ export type ConfirmDialogProps<T> = {
   /** Named by the action: "Renew", "Cancel domain" — never "OK" or "Yes". */
   confirmLabel: string;
   tone?: "primary" | "danger";
-  /** The action cannot go ahead now (the dialog says why, e.g. in its children): no confirm. */
+  /**
+   * No confirm: the action cannot go ahead now (the dialog says why, e.g. in its children), or
+   * what it would do is still being worked out.
+   */
   confirmDisabled?: boolean;
+  /** The dialog's width (default "md"); "lg" for a table such as a bulk preview. */
+  size?: "sm" | "md" | "lg";
   /** Runs the mutation (usually a server action); a refusal is shown inside the dialog. */
   onConfirm: () => Promise<ActionResult<T> | void>;
   onSuccess?: (data: T | undefined) => void;
@@ -66,7 +71,8 @@ export function ConfirmDialog<T>({
   children,
   confirmLabel,
   tone = "primary",
-  confirmDisabled,
+  confirmDisabled = false,
+  size,
   onConfirm,
   onSuccess,
   successMessage,
@@ -122,6 +128,7 @@ export function ConfirmDialog<T>({
     <AlertDialog open={open} onOpenChange={setOpen}>
       {trigger ? <AlertDialogTrigger asChild>{trigger}</AlertDialogTrigger> : null}
       <AlertDialogContent
+        size={size}
         aria-busy={pending || undefined}
         onEscapeKeyDown={(e) => {
           if (pending) e.preventDefault();

@@ -80,6 +80,7 @@ export default async function DomainsPage({
           nextCursor: result.nextCursor,
           prevCursor: result.prevCursor,
         }}
+        bulk={{ renew: can(actor, "domain.renew"), setRenewalPolicy: can(actor, "domain.setRenewalPolicy") }}
       />
     </>
   );

@@ -15,6 +15,7 @@ import type { TableStateApi } from "@/components/ui/data-table/use-table-state";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { type BulkAllowed, BulkActions } from "./bulk-actions";
 import {
   DOMAIN_STATES,
   domainsTable,
@@ -229,10 +230,21 @@ function Toolbar({ api }: { api: Api }) {
   );
 }
 
-export function DomainsTable({ page, canRenew = false }: { page: TablePage<DomainTableRow>; canRenew?: boolean }) {
+export function DomainsTable({
+  page,
+  canRenew = false,
+  bulk,
+}: {
+  page: TablePage<DomainTableRow>;
+  /** Issue 15: a "Renew" button in each row the Payer may renew. */
+  canRenew?: boolean;
+  /** Issue 15 item 6: the bulk actions the user's roles allow (none: no row selection). */
+  bulk?: BulkAllowed;
+}) {
   const t = useTranslations("domains");
   const columns = useColumns();
   const renewColumn = useRenewColumn(canRenew);
+  const bulkAllowed = bulk && (bulk.renew || bulk.setRenewalPolicy) ? bulk : null;
   return (
     <DataTable
       table={domainsTable}
@@ -240,6 +252,18 @@ export function DomainsTable({ page, canRenew = false }: { page: TablePage<Domai
       page={page}
       caption={t("tableCaption")}
       getRowId={(row) => row.id}
+      rowLabel={bulkAllowed ? (row) => row.uLabel : undefined}
+      bulkActions={
+        bulkAllowed
+          ? (ids, clear) => (
+              <BulkActions
+                names={ids.flatMap((id) => page.rows.find((row) => row.id === id)?.name ?? [])}
+                allowed={bulkAllowed}
+                clear={clear}
+              />
+            )
+          : undefined
+      }
       toolbar={(api) => (
         // remounted when the URL's text filters change (e.g. "Clear filters" below the table), so
         // the inputs show what the list is filtered by
