@@ -7,6 +7,7 @@ import {
   issueRedelegationToken,
   issueTransferToken,
   listPortfolioTokens,
+  listRedelegationTokens,
   retractTokens,
   tokenIssueNeedsTotp,
 } from "@/lib/registry/tokens";
@@ -55,6 +56,19 @@ describe("DESIGN §5 step-up: a TOTP user confirms issuing a transfer token", ()
     expect(issued.token).toMatch(/^REG-TRANSFER-[0-9a-f]{32}$/);
     // the code's step is used up
     await expectRefusal(r, () => issueTransferToken(ctx, { name: "vvs-service-demo.dk", totpCode: code }), "REAUTHENTICATION_REQUIRED");
+  });
+
+  it("R-TOK-1 a redelegation token asks a TOTP user for a fresh code too; the token page says so", async () => {
+    const ctx = r.ctx({ ...totpActor, metaRoles: ["NSA"] } as Actor);
+    expect((await listRedelegationTokens(ctx)).stepUp).toBe(true);
+    expect((await listRedelegationTokens(r.ctx(r.user(["NSA"])))).stepUp).toBe(false);
+    const missing = await refusalOf(() => issueRedelegationToken(ctx, { name: "vvs-service-demo.dk", role: "NSA" }));
+    expect(missing.code).toBe("REAUTHENTICATION_REQUIRED");
+    r.clock.advance({ minutes: 2 }); // a step the transfer test above did not use
+    const code = totpCodeAt(totpSecret, r.clock.now());
+    const issued = await issueRedelegationToken(ctx, { name: "vvs-service-demo.dk", role: "NSA", totpCode: code });
+    expect(issued.token).toMatch(/^NSA-REDEL-/);
+    await expectRefusal(r, () => issueRedelegationToken(ctx, { name: "vvs-service-demo.dk", role: "NSA", totpCode: code }), "REAUTHENTICATION_REQUIRED");
   });
 
   it("R-TOK-1 does not ask a user without TOTP", async () => {
