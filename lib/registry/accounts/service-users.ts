@@ -143,5 +143,5 @@ export async function verifyServiceCredential(
 /** How long a rotated-out credential keeps working (policy, default 24 h), for the page to say. */
 export async function getCredentialOverlapHours(ctx: CoreContext): Promise<number> {
   requirePermission(ctx.actor, "account.serviceUsers");
-  return (await getPolicy(ctx.db)).serviceCredentials.rotationOverlapHours;
+  return (await getPolicy(ctx.db, ctx.clock.now())).serviceCredentials.rotationOverlapHours;
 }

@@ -77,7 +77,7 @@ export async function forecastAutoRenewalHorizons(
     where: { id: actor.accountId },
     select: { id: true, handleId: true, balance: true },
   });
-  const yearlyPrice = priceForPeriod(await getPolicy(ctx.db), { unit: "y", value: 1 });
+  const yearlyPrice = priceForPeriod(await getPolicy(ctx.db, ctx.clock.now()), { unit: "y", value: 1 });
   const counts = await Promise.all(
     FORECAST_HORIZONS.map((days) =>
       ctx.db.domain.count({ where: autoRenewForecastWhere(account, from, addDays(from, days)) }),

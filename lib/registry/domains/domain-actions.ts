@@ -153,8 +153,9 @@ export async function domainActions(
 ): Promise<DomainAction[]> {
   const actor = requirePermission(ctx.actor, "domain.view");
   const domain = await findOwnDomain(ctx.db, actor.accountId, input.name);
-  const policy = await getPolicy(ctx.db);
   const now = ctx.clock.now();
+  // the version in force now, as the operations use (not a future-dated one)
+  const policy = await getPolicy(ctx.db, now);
   const allowed = DOMAIN_ACTIONS.filter((action) => can(actor, ACTIONS[action].verb));
   // read-only checks, side by side (PostgreSQL runs them on several connections)
   return Promise.all(

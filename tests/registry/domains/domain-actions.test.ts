@@ -211,3 +211,20 @@ describe("domainActions: possible now, or the operation's own reason (issue 14)"
     expect(add.reason?.code).toBe("DS_RECORD_LIMIT_REACHED");
   });
 });
+
+describe("domainActions and the policy version in force (issue 21)", () => {
+  it("R-REN-1 a version scheduled for later does not decide today's actions: the operation would use today's", async () => {
+    const { createPolicyVersion } = await import("@/lib/registry/policy-admin");
+    const { defaultPolicy } = await import("@/lib/registry/policy");
+    const renewNow = async () => (await actions(["PAYER"], "søbakke.dk")).get("renew")!;
+    expect(await renewNow()).toMatchObject({ possible: true });
+    // tomorrow: renewals only in the month before expiry — søbakke.dk's is further off
+    await createPolicyVersion(r.ctx(r.operator), {
+      settings: { ...defaultPolicy, renewal: { ...defaultPolicy.renewal, windowMonths: 1 } },
+      effectiveFrom: new Date(r.clock.now().getTime() + 86_400_000),
+    });
+    expect(await renewNow()).toMatchObject({ possible: true });
+    r.clock.advance({ days: 2 });
+    expect(await renewNow()).toMatchObject({ possible: false, reason: { code: "DOMAIN_NOT_RENEWABLE", details: { reason: "RENEWAL_WINDOW" } } });
+  });
+});
