@@ -48,8 +48,10 @@ export function placeActionErrors(
     if (hasField(name)) fields.push({ name, message });
     else orphans.push(message);
   }
+  // a refusal about one field (the core's `field`) is said there, not twice
+  const atFields = new Set(fields.map((f) => f.message));
   const formMessages = [result.message, ...orphans].filter(
-    (m, i, all) => m && m.trim() !== "" && all.indexOf(m) === i,
+    (m, i, all) => m && m.trim() !== "" && all.indexOf(m) === i && !atFields.has(m),
   );
   return { fields, formMessages };
 }

@@ -100,6 +100,23 @@ describe("mapping an ActionResult to field errors", () => {
     ]);
   });
 
+  it("a core refusal about one field is said at that field only, not again above the form", () => {
+    const message = "eksempel.dk is registered";
+    expect(
+      placeActionErrors(
+        { ok: false, code: "DOMAIN_NOT_AVAILABLE", message, fieldErrors: { name: [message] } },
+        hasField,
+      ),
+    ).toEqual({ fields: [{ name: "name", message }], formMessages: [] });
+    // a field the form does not show: said above the form, once
+    expect(
+      placeActionErrors(
+        { ok: false, code: "DOMAIN_NOT_AVAILABLE", message, fieldErrors: { hidden: [message] } },
+        hasField,
+      ),
+    ).toEqual({ fields: [], formMessages: [message] });
+  });
+
   it("a refusal without field errors is a form-level message only; empty and repeated messages drop", () => {
     expect(
       placeActionErrors(
