@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DownloadIcon } from "lucide-react";
+import { DownloadIcon, PlusIcon } from "lucide-react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { guardPage } from "@/lib/auth/actor";
@@ -9,6 +9,8 @@ import { formatDate } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { listDomains } from "@/lib/registry/domains";
 import { isRegistryError } from "@/lib/registry/errors";
+import { can } from "@/lib/registry/permissions";
+import { buttonClassName } from "@/components/ui/button";
 import { DomainsTable, type DomainTableRow } from "./_components/domains-table";
 import { domainListInput, domainsTable } from "./_components/domains-table-params";
 
@@ -24,8 +26,9 @@ export default async function DomainsPage({
 }) {
   const actor = await guardPage("domain.view");
   const ctx = coreContext(actor);
-  const [t, locale, params] = await Promise.all([
+  const [t, tRegister, locale, params] = await Promise.all([
     getTranslations("domains"),
+    getTranslations("domainRegister"),
     getLocale() as Promise<Locale>,
     domainsTable.load(searchParams),
   ]);
@@ -55,6 +58,14 @@ export default async function DomainsPage({
         title={t("title")}
         description={<span aria-live="polite">{t("count", { count: result.total })}</span>}
         actions={
+          <>
+          {/* issue 15: only for users with the register verb (R-REG-1, DESIGN §1) */}
+          {can(actor, "domain.register") ? (
+            <Link href="/domains/new" className={buttonClassName("primary")}>
+              <PlusIcon aria-hidden="true" className="size-4" />
+              {tRegister("listButton")}
+            </Link>
+          ) : null}
           <Link
             href={exportHref}
             prefetch={false}
@@ -64,6 +75,7 @@ export default async function DomainsPage({
             <DownloadIcon aria-hidden="true" className="size-4" />
             {t("export")}
           </Link>
+          </>
         }
       />
       <DomainsTable
