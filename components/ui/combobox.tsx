@@ -231,50 +231,52 @@ export function Combobox({
           }}
           className="z-50 w-(--radix-popover-trigger-width) min-w-56 rounded-md border border-border bg-surface p-1 shadow-overlay"
         >
-          <ul
-            id={listId}
-            role="listbox"
-            aria-label={aria["aria-label"]}
-            aria-labelledby={aria["aria-labelledby"]}
-            className="max-h-64 overflow-y-auto text-sm"
-          >
-            {results.map((option, i) => (
-              <li
-                key={option.value}
-                id={optionId(i)}
-                role="option"
-                aria-selected={option.value === value}
-                aria-disabled={option.disabled || undefined}
-                onMouseDown={(e) => e.preventDefault()}
-                onClick={() => choose(option)}
-                onMouseMove={() => setActive(i)}
-                className={cn(
-                  "flex cursor-default items-start gap-2 rounded-sm px-2 py-1.5",
-                  i === active && "bg-accent-50 text-accent-800",
-                  option.disabled && "text-zinc-400",
-                )}
-              >
-                <CheckIcon
-                  aria-hidden="true"
+          {results.length === 0 ? (
+            // no options: a note, not an empty listbox (a listbox must own options, axe)
+            <p id={listId} className="px-2 py-1.5 text-sm text-muted">
+              {searching ? t("searching") : t("noMatches")}
+            </p>
+          ) : (
+            <ul
+              id={listId}
+              role="listbox"
+              aria-label={aria["aria-label"]}
+              aria-labelledby={aria["aria-labelledby"]}
+              className="max-h-64 overflow-y-auto text-sm"
+            >
+              {results.map((option, i) => (
+                <li
+                  key={option.value}
+                  id={optionId(i)}
+                  role="option"
+                  aria-selected={option.value === value}
+                  aria-disabled={option.disabled || undefined}
+                  onMouseDown={(e) => e.preventDefault()}
+                  onClick={() => choose(option)}
+                  onMouseMove={() => setActive(i)}
                   className={cn(
-                    "mt-0.5 size-4 shrink-0",
-                    option.value === value ? "opacity-100" : "opacity-0",
+                    "flex cursor-default items-start gap-2 rounded-sm px-2 py-1.5",
+                    i === active && "bg-accent-50 text-accent-800",
+                    option.disabled && "text-zinc-400",
                   )}
-                />
-                <span className="flex flex-col">
-                  <span>{option.label}</span>
-                  {option.description ? (
-                    <span className="text-xs text-muted">{option.description}</span>
-                  ) : null}
-                </span>
-              </li>
-            ))}
-            {results.length === 0 ? (
-              <li role="presentation" className="px-2 py-1.5 text-muted">
-                {searching ? t("searching") : t("noMatches")}
-              </li>
-            ) : null}
-          </ul>
+                >
+                  <CheckIcon
+                    aria-hidden="true"
+                    className={cn(
+                      "mt-0.5 size-4 shrink-0",
+                      option.value === value ? "opacity-100" : "opacity-0",
+                    )}
+                  />
+                  <span className="flex flex-col">
+                    <span>{option.label}</span>
+                    {option.description ? (
+                      <span className="text-xs text-muted">{option.description}</span>
+                    ) : null}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
         </PopoverPrimitive.Content>
       </PopoverPrimitive.Portal>
     </PopoverPrimitive.Root>

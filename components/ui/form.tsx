@@ -449,6 +449,8 @@ export function ComboboxField({
               {...combobox}
               id={props.id}
               name={name}
+              // names the listbox too (the input is named by its <label> already)
+              aria-label={combobox["aria-label"] ?? (typeof label === "string" ? label : undefined)}
               aria-describedby={props["aria-describedby"]}
               aria-invalid={props["aria-invalid"]}
               value={(field.value as string | null | undefined) ?? null}

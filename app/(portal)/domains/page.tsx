@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DownloadIcon } from "lucide-react";
+import { DownloadIcon, PlusIcon } from "lucide-react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { guardPage } from "@/lib/auth/actor";
@@ -10,6 +10,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { listDomains } from "@/lib/registry/domains";
 import { isRegistryError } from "@/lib/registry/errors";
 import { can } from "@/lib/registry/permissions";
+import { buttonClassName } from "@/components/ui/button";
 import { DomainsTable, type DomainTableRow } from "./_components/domains-table";
 import { domainListInput, domainsTable } from "./_components/domains-table-params";
 import { TransferLinks } from "./_components/transfer-links";
@@ -26,8 +27,9 @@ export default async function DomainsPage({
 }) {
   const actor = await guardPage("domain.view");
   const ctx = coreContext(actor);
-  const [t, locale, params] = await Promise.all([
+  const [t, tRegister, locale, params] = await Promise.all([
     getTranslations("domains"),
+    getTranslations("domainRegister"),
     getLocale() as Promise<Locale>,
     domainsTable.load(searchParams),
   ]);
@@ -60,6 +62,13 @@ export default async function DomainsPage({
         actions={
           <>
           <TransferLinks actor={actor} />
+          {/* issue 15: only for users with the register verb (R-REG-1, DESIGN §1) */}
+          {can(actor, "domain.register") ? (
+            <Link href="/domains/new" className={buttonClassName("primary")}>
+              <PlusIcon aria-hidden="true" className="size-4" />
+              {tRegister("listButton")}
+            </Link>
+          ) : null}
           <Link
             href={exportHref}
             prefetch={false}

@@ -46,16 +46,27 @@ const reasonText: Record<UnavailableReason, string> = {
   BLOCKED: "is blocked by the registry",
 };
 
-export function notAvailable(name: string, reason: UnavailableReason): RegistryError {
+/** `shown`: the name as people read it (the U-label), for the translated message (issue 15). */
+export function notAvailable(name: string, reason: UnavailableReason, shown = name): RegistryError {
   return new RegistryError("DOMAIN_NOT_AVAILABLE", `Domain ${name} ${reasonText[reason]}`, {
     reason,
+    name: shown,
+    field: "name",
   });
 }
 
 export type AvailabilityResult =
   | { input: string; name: string; uLabel: string; available: true }
   | { input: string; name: string; uLabel: string; available: false; reason: UnavailableReason }
-  | { input: string; available: false; reason: "INVALID"; message: string };
+  | {
+      input: string;
+      available: false;
+      reason: "INVALID";
+      message: string;
+      /** Why, as a code (R-REG-4: EMPTY, CHARACTER_NOT_ALLOWED, …) and its parameters (`char`). */
+      invalidReason?: string;
+      details?: Readonly<Record<string, unknown>>;
+    };
 
 export const MAX_NAMES_PER_CHECK = 100;
 
@@ -84,7 +95,14 @@ export async function checkAvailability(
       );
     } catch (error) {
       if (!isRegistryError(error, "INVALID_DOMAIN_NAME")) throw error;
-      results.push({ input: raw, available: false, reason: "INVALID", message: error.message });
+      const { reason: invalidReason, ...details } = (error.details ?? {}) as Record<string, unknown>;
+      results.push({
+        input: raw,
+        available: false,
+        reason: "INVALID",
+        message: error.message,
+        ...(typeof invalidReason === "string" ? { invalidReason, details } : {}),
+      });
     }
   }
   return results;

@@ -15,4 +15,5 @@ export * from "./domain-queries";
 export * from "./domain-view";
 export * from "./redemption";
 export * from "./registration";
+export * from "./registration-form";
 export * from "./renewal";

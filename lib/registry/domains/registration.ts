@@ -125,7 +125,7 @@ function runRegistration(
         now,
       });
       const unavailable = await findUnavailability(tx, aLabel, { usingOfferId: offerId });
-      if (unavailable) throw notAvailable(aLabel, unavailable);
+      if (unavailable) throw notAvailable(aLabel, unavailable, uLabel);
       const nameServerIds = await resolveNameServers(tx, {
         domainName: aLabel,
         hosts,
@@ -165,7 +165,7 @@ function runRegistration(
       } catch (error) {
         // The unique liveName makes "taken" a database fact, also against a concurrent registration.
         if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-          throw notAvailable(aLabel, "REGISTERED");
+          throw notAvailable(aLabel, "REGISTERED", uLabel);
         }
         throw error;
       }

@@ -56,7 +56,10 @@ describe("R-REG-4 parseDomainName", () => {
     ["www.example.dk", "MULTIPLE_LABELS"],
   ])("refuses %j with INVALID_DOMAIN_NAME (%s)", (input, reason) => {
     expect(() => parseDomainName(input)).toThrow(
-      expect.objectContaining({ code: "INVALID_DOMAIN_NAME", details: { reason } }),
+      expect.objectContaining({
+        code: "INVALID_DOMAIN_NAME",
+        details: expect.objectContaining({ reason, field: "name" }),
+      }),
     );
   });
 

@@ -21,9 +21,17 @@ const MAX_HOST_LENGTH = 253;
 const ALLOWED_DK_CHAR = /^[a-z0-9\-æøåäéöü]$/u;
 const LDH_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
-function invalidName(input: string, reason: string, reasonCode: string): RegistryError {
+function invalidName(
+  input: string,
+  reason: string,
+  reasonCode: string,
+  extra: Record<string, string | number> = {},
+): RegistryError {
+  // `field`: a form's domain-name field is `name` (issue 15: the reason shows at that field)
   return new RegistryError("INVALID_DOMAIN_NAME", `Domain name "${input}" is invalid: ${reason}`, {
     reason: reasonCode,
+    field: "name",
+    ...extra,
   });
 }
 
@@ -81,6 +89,7 @@ function fromALabel(input: string, aLabel: string): { aLabel: string; uLabel: st
       input,
       `the name is longer than ${MAX_LABEL_LENGTH} characters as A-label`,
       "TOO_LONG",
+      { max: MAX_LABEL_LENGTH },
     );
   }
   return { aLabel, uLabel };
@@ -103,6 +112,7 @@ function fromULabel(input: string, uLabel: string): { aLabel: string; uLabel: st
       input,
       `the name is longer than ${MAX_LABEL_LENGTH} characters as A-label`,
       "TOO_LONG",
+      { max: MAX_LABEL_LENGTH },
     );
   }
   return { aLabel, uLabel };
@@ -115,7 +125,9 @@ function checkULabel(input: string, uLabel: string): void {
         char.trim() === ""
           ? `U+${char.codePointAt(0)?.toString(16).toUpperCase().padStart(4, "0")}`
           : char;
-      throw invalidName(input, `the character "${shown}" is not allowed`, "CHARACTER_NOT_ALLOWED");
+      throw invalidName(input, `the character "${shown}" is not allowed`, "CHARACTER_NOT_ALLOWED", {
+        char: shown,
+      });
     }
   }
   if (uLabel.startsWith("-"))
