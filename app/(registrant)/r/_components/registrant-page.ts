@@ -1,4 +1,5 @@
 import "server-only";
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { clientIp } from "@/lib/auth/actor";
 import { coreContext } from "@/lib/auth/context";
@@ -38,9 +39,12 @@ export async function loadByLink<T>(ctx: CoreContext, load: () => Promise<T>): P
 }
 
 /** A /r/ page's title: its own, or "Too many attempts" while the address is limited. */
-export async function registrantTitle(key: string): Promise<{ title: { absolute: string } }> {
+export async function registrantTitle(key: string): Promise<Metadata> {
   const { getTranslations } = await import("next-intl/server");
   const t = await getTranslations("registrant");
   const limited = (await limitedMinutes(await registrantContext())) !== null;
-  return { title: { absolute: limited ? t("limited.metaTitle") : t(key as "registry") } };
+  return {
+    title: { absolute: limited ? t("limited.metaTitle") : t(key as "registry") },
+    description: t("registry"),
+  };
 }
