@@ -36,10 +36,17 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "chromium", testDir: "e2e", use: { ...devices["Desktop Chrome"] } },
+    { name: "chromium", testDir: "e2e", testIgnore: "last/**", use: { ...devices["Desktop Chrome"] } },
     // SEC-1…7 (issue 11): raw HTTP against the same server, from 127.0.0.2 and with malformed
     // input; no browser. The *.test.ts files beside them are Vitest's (property tests).
     { name: "security", testDir: "tests/security", testMatch: "**/*.spec.ts" },
+    // Issue 21's "Reset demo data" empties the registry: after every other spec, never among them.
+    {
+      name: "sandbox-reset",
+      testDir: "e2e/last",
+      dependencies: ["chromium", "security"],
+      use: { ...devices["Desktop Chrome"] },
+    },
   ],
   webServer: {
     // npm start migrates, seeds and builds if needed, then runs server/entry.ts.

@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectAccessible } from "./axe";
+import { expectAccessible, switchLanguage } from "./axe";
 import { PASSWORD, getFrom } from "./support";
+import { rowAction } from "./users-support";
 
 // Issue 21: the registry operator's console, as operator@registry.test. The journeys share one
 // fresh registrar (created in the first), so FIK and bank bookings never touch the demo
@@ -88,8 +89,14 @@ test.describe.serial("operator console (issue 21)", () => {
     });
 
     // suspended: its users cannot log in; reactivated: they can again
-    await page.getByLabel("Reason for the suspension").fill("E2E: unpaid fees");
     await page.getByRole("button", { name: "Suspend registrar" }).click();
+    const suspend = page.getByRole("alertdialog", { name: `Suspend ${registrar.name}?` });
+    await expect(suspend).toContainText("cannot log in until it is reactivated");
+    await suspend.getByRole("button", { name: "Suspend registrar" }).click(); // no reason: refused at the field
+    await slow(suspend.getByLabel("Reason for the suspension")).toHaveAttribute("aria-invalid", "true");
+    await suspend.getByLabel("Reason for the suspension").fill("E2E: unpaid fees");
+    await suspend.getByRole("button", { name: "Suspend registrar" }).click();
+    await slow(suspend).toHaveCount(0);
     await slow(page.getByRole("button", { name: "Reactivate registrar" })).toBeVisible();
     const refused = await browser.newContext();
     const p = await refused.newPage();
@@ -102,6 +109,31 @@ test.describe.serial("operator console (issue 21)", () => {
     await page.getByRole("button", { name: "Reactivate registrar" }).click();
     await slow(page.getByRole("button", { name: "Suspend registrar" })).toBeVisible();
     await asUser(browser, registrar.adminEmail, initialPassword, async () => {});
+  });
+
+  test("the new registrar's Administrator takes the Registrar meta-role: the domain list's empty state, accessible in both languages (issue 14)", async ({ browser }) => {
+    const context = await browser.newContext();
+    try {
+      const admin = await context.newPage();
+      await logIn(admin, registrar.adminEmail, initialPassword);
+      await admin.goto("/admin/users");
+      await rowAction(admin, registrar.adminEmail, "Edit meta-roles");
+      const roles = admin.getByRole("dialog", { name: `Meta-roles of ${registrar.adminEmail}` });
+      await roles.getByRole("checkbox", { name: "Registrar", exact: true }).check();
+      await roles.getByRole("button", { name: "Save meta-roles" }).click();
+      await slow(roles).toHaveCount(0);
+      // a role added takes effect at the next request (only a role removed ends the sessions)
+      await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Domains" }).click();
+      await expect(admin).toHaveURL(/\/domains$/);
+      await slow(admin.getByText("No domain names yet", { exact: true })).toBeVisible();
+      await expectAccessible(admin, "/domains, empty portfolio (en)");
+      await switchLanguage(admin, "Dansk");
+      await slow(admin.getByText("Ingen domænenavne endnu", { exact: true })).toBeVisible();
+      await expectAccessible(admin, "/domains, empty portfolio (da)");
+      await switchLanguage(admin, "English");
+    } finally {
+      await context.close();
+    }
   });
 
   test("books a FIK payment twice with the same reference: one booking", async ({ page }) => {

@@ -40,6 +40,8 @@ export type ConfirmDialogProps<T> = {
   /** Named by the action: "Renew", "Cancel domain" — never "OK" or "Yes". */
   confirmLabel: string;
   tone?: "primary" | "danger";
+  /** The action cannot go ahead now (the dialog says why, e.g. in its children): no confirm. */
+  confirmDisabled?: boolean;
   /** Runs the mutation (usually a server action); a refusal is shown inside the dialog. */
   onConfirm: () => Promise<ActionResult<T> | void>;
   onSuccess?: (data: T | undefined) => void;
@@ -64,6 +66,7 @@ export function ConfirmDialog<T>({
   children,
   confirmLabel,
   tone = "primary",
+  confirmDisabled,
   onConfirm,
   onSuccess,
   successMessage,
@@ -171,7 +174,7 @@ export function ConfirmDialog<T>({
           </AlertDialogPrimitive.Cancel>
           <Button
             variant={tone === "danger" ? "danger" : "primary"}
-            disabled={pending || (!!acknowledgement && !acknowledged)}
+            disabled={pending || confirmDisabled || (!!acknowledgement && !acknowledged)}
             aria-busy={pending || undefined}
             onClick={() => void confirm()}
           >

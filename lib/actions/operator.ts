@@ -6,6 +6,7 @@ import {
   createRegistrar,
   importBankStatement,
   reactivateRegistrar,
+  resetSandboxDemoData,
   runLifecycleNow,
   setSandboxClockOffset,
   suspendRegistrar,
@@ -168,5 +169,17 @@ export const runLifecycleNowAction = defineOperatorAction({
   schema: emptySchema,
   run: (ctx) => runLifecycleNow(ctx),
   revalidate: () => ["/operator/sandbox"],
+  forge: () => ({}),
+});
+
+/** Issue 21: the sandbox back to its first start (everyone, the operator too, logs in again). */
+export const resetDemoDataAction = defineOperatorAction({
+  schema: emptySchema,
+  run: async (ctx) => {
+    const summary = await resetSandboxDemoData(ctx);
+    return { domains: summary.domains, users: summary.users };
+  },
+  // nothing to re-render: the operator's own session went with the data (the page sends it to login)
+  revalidate: () => [],
   forge: () => ({}),
 });

@@ -8,7 +8,7 @@ import { ipInCidrs } from "@/lib/net/client-address";
 
 /** The enrolment page (lib/auth/actor.ts TOTP_ENROLMENT_PATH; that module is server-only). */
 const TOTP_ENROLMENT_PATH = "/account/two-factor";
-import { refreshClockOffset } from "@/lib/registry/operator";
+import { refreshClockOffset } from "@/lib/registry/sandbox-clock";
 import { contentSecurityPolicy, newNonce } from "./csp";
 import { isRegistrantRoute, SURFACE_HEADER } from "./registrant-routes";
 import { isLoopback } from "@/lib/net/loopback";

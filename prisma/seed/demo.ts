@@ -108,16 +108,12 @@ export async function seedDemoRegistry(
     return { seeded: false }; // the common case on every start after the first: no hashing
   }
   // one hash per login, each with its own salt: demo users must not share one (issue 11)
-  const passwordHashes = await Promise.all(
-    Array.from({ length: DEMO_LOGINS }, () => hashPassword(DEMO_PASSWORD)),
-  );
+  const passwordHashes = await demoPasswordHashes();
   return prisma.$transaction(
     async (tx) => {
       const existing = await tx.handle.findUnique({ where: { handle: DEMO_ACCOUNT_HANDLE } });
       if (existing) return { seeded: false };
-      await new Seeder(tx, now, passwordHashes).run();
-      if (options.pendingIdControls) await new Seeder(tx, now, passwordHashes).pendingIdControls();
-      if (options.registrantLinks) await new Seeder(tx, now, passwordHashes).registrantLinkData();
+      await seedDemoInto(tx, now, passwordHashes, options);
       return { seeded: true };
     },
     { timeout: 120_000, maxWait: 30_000 },
@@ -127,12 +123,32 @@ export async function seedDemoRegistry(
   });
 }
 
+/** One Argon2id hash per demo login, each with its own salt (slow: hash before a transaction). */
+export function demoPasswordHashes(): Promise<string[]> {
+  return Promise.all(Array.from({ length: DEMO_LOGINS }, () => hashPassword(DEMO_PASSWORD)));
+}
+
+/**
+ * Issue 21, the sandbox's reset: the demo registry written into the caller's transaction, which
+ * has emptied the tables first (lib/registry/operator/sandbox-reset.ts).
+ */
+export async function seedDemoInto(
+  tx: Tx,
+  now: Date,
+  passwordHashes: string[],
+  options: SeedOptions = {},
+): Promise<void> {
+  await new Seeder(tx, now, passwordHashes).run();
+  if (options.pendingIdControls) await new Seeder(tx, now, passwordHashes).pendingIdControls();
+  if (options.registrantLinks) await new Seeder(tx, now, passwordHashes).registrantLinkData();
+}
+
 /**
  * Issue 16 (SeedOptions.registrantLinks): the held registrations and the pending change of
  * registrant, asked of the core as Demo's all@demo.test would, so their terms mails reach the
  * outbox with working /r/ links. Runs after the seed's transaction (each operation has its own).
  */
-async function registrantLinkRequests(prisma: PrismaClient, now: Date): Promise<void> {
+export async function registrantLinkRequests(prisma: PrismaClient, now: Date): Promise<void> {
   const user = await prisma.user.findUniqueOrThrow({ where: { email: "all@demo.test" } });
   const ctx: CoreContext = {
     db: prisma,

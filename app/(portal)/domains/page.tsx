@@ -9,8 +9,10 @@ import { formatDate } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { listDomains } from "@/lib/registry/domains";
 import { isRegistryError } from "@/lib/registry/errors";
+import { can } from "@/lib/registry/permissions";
 import { DomainsTable, type DomainTableRow } from "./_components/domains-table";
 import { domainListInput, domainsTable } from "./_components/domains-table-params";
+import { TransferLinks } from "./_components/transfer-links";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("domains"))("title") };
@@ -47,6 +49,7 @@ export default async function DomainsPage({
     renewalPolicy: d.renewalPolicy,
     managementModel: d.managementModel,
     registrant: d.registrant,
+    exDate: d.exDate,
   }));
   const exportHref = `/domains/export${domainsTable.serialize({ ...params, after: null, before: null })}`;
   return (
@@ -55,6 +58,8 @@ export default async function DomainsPage({
         title={t("title")}
         description={<span aria-live="polite">{t("count", { count: result.total })}</span>}
         actions={
+          <>
+          <TransferLinks actor={actor} />
           <Link
             href={exportHref}
             prefetch={false}
@@ -64,9 +69,11 @@ export default async function DomainsPage({
             <DownloadIcon aria-hidden="true" className="size-4" />
             {t("export")}
           </Link>
+          </>
         }
       />
       <DomainsTable
+        canRenew={can(actor, "domain.renew")}
         page={{
           rows,
           total: result.total,

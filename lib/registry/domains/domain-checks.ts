@@ -55,18 +55,36 @@ export async function checkRenewDomain(
     payerId: domain.payerId,
     registrarHandleId: account.handleId,
   });
-  return checkRenewal(
-    {
-      name: domain.aLabel,
-      state: domain.state,
-      exDate: domain.exDate ? exDateOf(domain) : "",
-      paidBy,
-      hasOpenInvoice: openInvoice !== null,
-    },
-    request,
-    policy,
-    now,
-  );
+  try {
+    return checkRenewal(
+      {
+        name: domain.aLabel,
+        state: domain.state,
+        exDate: domain.exDate ? exDateOf(domain) : "",
+        paidBy,
+        hasOpenInvoice: openInvoice !== null,
+      },
+      request,
+      policy,
+      now,
+    );
+  } catch (error) {
+    throw atPeriodField(error);
+  }
+}
+
+/**
+ * Issue 15: a refusal of the chosen period (not offered, or past the cap) lands at the renewal
+ * form's period field (`periodValue`, lib/schemas/domains.ts).
+ */
+function atPeriodField(error: unknown): unknown {
+  if (
+    error instanceof RegistryError &&
+    (error.code === "PERIOD_NOT_ALLOWED" || error.code === "RENEWAL_PERIOD_EXCEEDS_CAP")
+  ) {
+    return new RegistryError(error.code, error.message, { ...error.details, field: "periodValue" });
+  }
+  return error;
 }
 
 /** The shortest renewal the policy offers: what "can it be renewed at all now" is asked with. */

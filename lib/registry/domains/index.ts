@@ -10,6 +10,7 @@ export * from "./domain-checks";
 export * from "./domain-contacts";
 export * from "./domain-detail";
 export * from "./domain-list";
+export * from "./domain-previews";
 export * from "./domain-queries";
 export * from "./domain-view";
 export * from "./redemption";

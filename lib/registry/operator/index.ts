@@ -8,3 +8,4 @@ export * from "./operator-audit";
 export * from "./queues";
 export * from "./registrars";
 export * from "./sandbox";
+export * from "./sandbox-reset";

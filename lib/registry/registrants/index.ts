@@ -9,3 +9,4 @@ export * from "./registrant-pages";
 export * from "./terms";
 export * from "./waiting-list-claim";
 export * from "./waiting-list";
+export * from "./registrant-change-request";

@@ -6,3 +6,4 @@ export * from "./token-use";
 export * from "./tokens";
 export * from "./transfer";
 export * from "./redelegation-tokens";
+export * from "./transfer-tokens";

@@ -2,6 +2,7 @@ import type { Tx } from "@/lib/db/client";
 import type { TokenIssuerRole, TokenKind } from "@/lib/db/generated/enums";
 import type { RegistrarActor } from "@/lib/registry/actor";
 import type { CoreContext } from "@/lib/registry/context";
+import { requireFreshTotp } from "@/lib/registry/accounts";
 import { checkIssueToken, lockOwnDomain, requireAdministrable } from "@/lib/registry/domains";
 import { RegistryError } from "@/lib/registry/errors";
 import { runRegistrarOperation } from "@/lib/registry/operation";
@@ -74,10 +75,14 @@ async function issueToken(
   return { id: row.id, token, domain: domain.aLabel, expiresAt };
 }
 
-/** R-TOK-1: a REG-TRANSFER token for a domain of the account (Proxy). */
+/**
+ * R-TOK-1: a REG-TRANSFER token for a domain of the account (Proxy). A user with TOTP enrolled
+ * gives a fresh authentication code (DESIGN.md §5: issuing tokens is a risky action); others are
+ * not asked.
+ */
 export function issueTransferToken(
   ctx: CoreContext,
-  input: { name: string },
+  input: { name: string; totpCode?: string },
 ): Promise<IssuedToken> {
   return runRegistrarOperation(
     ctx,
@@ -87,8 +92,9 @@ export function issueTransferToken(
       objectType: "Domain",
       objectLabel: input.name,
     },
-    ({ tx, actor, now, policy, audit }) =>
-      issueToken(
+    async ({ tx, actor, now, policy, audit }) => {
+      await requireFreshTotp(tx, actor, input.totpCode, now);
+      return issueToken(
         tx,
         {
           actor,
@@ -99,7 +105,8 @@ export function issueTransferToken(
           lifetimeDays: policy.tokens.lifetimeDays,
         },
         audit,
-      ),
+      );
+    },
   );
 }
 

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Input } from "@/components/ui/input";
 import {
   cancelInvoiceAction,
@@ -62,27 +63,55 @@ export function IdControlDecision({ requestId, domain }: { requestId: string; do
   );
 }
 
-/** R-REN-2: mark an open invoice paid, or cancel it with a reason. */
-export function InvoiceDecision({ number }: { number: number }) {
+/** R-REN-2: mark an open invoice paid, or cancel it with a reason — each confirmed first. */
+export function InvoiceDecision({ number, domain, amount }: { number: number; domain: string; amount: string }) {
   const t = useTranslations("operator.invoices");
   const message = useMessage();
+  const router = useRouter();
   const [reason, setReason] = useState("");
-  const { pending, error, reasonError, run } = useDecision();
+  const [reasonError, setReasonError] = useState<string | undefined>();
+  const facts = [
+    { term: t("domain"), value: domain },
+    { term: t("amount"), value: amount },
+  ];
   return (
-    <form aria-label={t("decideFor", { number })} className="flex flex-col gap-2" onSubmit={(e) => e.preventDefault()}>
-      <div className="flex gap-2">
-        <Button size="sm" disabled={pending} onClick={() => run(() => markInvoicePaidAction({ number }))}>
-          {t("markPaid")}
-        </Button>
-      </div>
-      <Input label={t("cancelReason")} value={reason} onChange={(e) => setReason(e.target.value)} error={message(reasonError)} />
-      <div>
-        <Button size="sm" variant="danger" disabled={pending} onClick={() => run(() => cancelInvoiceAction({ number, reason }))}>
-          {t("cancel")}
-        </Button>
-      </div>
-      <FormStatus error={error} />
-    </form>
+    <div role="group" aria-label={t("decideFor", { number })} className="flex flex-wrap gap-2">
+      <ConfirmDialog
+        trigger={<Button size="sm">{t("markPaid")}</Button>}
+        title={t("markPaidTitle", { number })}
+        description={t("markPaidConsequence", { domain })}
+        facts={facts}
+        confirmLabel={t("markPaid")}
+        onConfirm={() => markInvoicePaidAction({ number })}
+        successMessage={t("markedPaid", { number })}
+        onSuccess={() => router.refresh()}
+      />
+      <ConfirmDialog
+        trigger={
+          <Button size="sm" variant="danger">
+            {t("cancel")}
+          </Button>
+        }
+        title={t("cancelTitle", { number })}
+        description={t("cancelConsequence", { domain })}
+        facts={facts}
+        confirmLabel={t("cancel")}
+        tone="danger"
+        onConfirm={async () => {
+          setReasonError(undefined);
+          const result = await cancelInvoiceAction({ number, reason });
+          if (!result.ok) setReasonError(result.fieldErrors?.reason?.[0]);
+          return result;
+        }}
+        successMessage={t("cancelled", { number })}
+        onSuccess={() => {
+          setReason("");
+          router.refresh();
+        }}
+      >
+        <Input label={t("cancelReason")} value={reason} onChange={(e) => setReason(e.target.value)} error={message(reasonError)} />
+      </ConfirmDialog>
+    </div>
   );
 }
 

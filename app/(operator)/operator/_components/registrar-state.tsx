@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Input } from "@/components/ui/input";
 import { reactivateRegistrarAction, suspendRegistrarAction } from "@/lib/actions/operator";
 import { FormStatus } from "./form-kit";
@@ -43,19 +44,31 @@ export function RegistrarStateControl({ accountId, name, suspended }: { accountI
     );
   }
   return (
-    <form
-      className="flex max-w-md flex-col gap-2 rounded-lg border border-border bg-surface p-3"
-      onSubmit={(e) => {
-        e.preventDefault();
-        run(() => suspendRegistrarAction({ accountId, reason }));
-      }}
-    >
-      <p className="text-sm text-muted">{t("suspendConsequence", { name })}</p>
-      <Input label={t("suspendReason")} value={reason} onChange={(e) => setReason(e.target.value)} error={fieldError} />
-      <Button type="submit" variant="danger" disabled={pending}>
-        {t("suspend")}
-      </Button>
-      <FormStatus error={error} />
-    </form>
+    <div className="flex max-w-md flex-col items-end gap-2">
+      <ConfirmDialog
+        trigger={
+          <Button variant="danger" disabled={pending}>
+            {t("suspend")}
+          </Button>
+        }
+        title={t("suspendTitle", { name })}
+        description={t("suspendConsequence", { name })}
+        confirmLabel={t("suspend")}
+        tone="danger"
+        onConfirm={async () => {
+          setFieldError(undefined);
+          const result = await suspendRegistrarAction({ accountId, reason });
+          if (!result.ok) setFieldError(result.fieldErrors?.reason?.[0]);
+          return result;
+        }}
+        successMessage={t("suspended", { name })}
+        onSuccess={() => {
+          setReason("");
+          router.refresh();
+        }}
+      >
+        <Input label={t("suspendReason")} value={reason} onChange={(e) => setReason(e.target.value)} error={fieldError} />
+      </ConfirmDialog>
+    </div>
   );
 }

@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { runLifecycleNowAction, setClockOffsetAction } from "@/lib/actions/operator";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { resetDemoDataAction, runLifecycleNowAction, setClockOffsetAction } from "@/lib/actions/operator";
 import { formatDateTime } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { FormStatus, useMessage } from "./form-kit";
@@ -82,6 +83,29 @@ export function SandboxControls({ offsetDays }: { offsetDays: number }) {
         </Button>
       </div>
       <FormStatus error={error} success={success} />
+      <section aria-labelledby="reset-heading" className="flex flex-col items-start gap-2 border-t border-border pt-6">
+        <h2 id="reset-heading" className="text-lg font-semibold">
+          {t("resetHeading")}
+        </h2>
+        <p className="text-sm text-muted">{t("resetHint")}</p>
+        <ConfirmDialog
+          trigger={
+            <Button variant="danger" disabled={pending}>
+              {t("reset")}
+            </Button>
+          }
+          title={t("resetTitle")}
+          description={t("resetDescription")}
+          consequences={[t("resetConsequences.data"), t("resetConsequences.logins"), t("resetConsequences.policy")]}
+          acknowledgement={t("resetAcknowledge")}
+          confirmLabel={t("reset")}
+          tone="danger"
+          onConfirm={() => resetDemoDataAction({})}
+          successMessage={t("resetDone")}
+          // the operator's own login went with the data
+          onSuccess={() => router.replace("/operator/login")}
+        />
+      </section>
     </div>
   );
 }

@@ -28,6 +28,8 @@ import {
   getDomainDetail,
 } from "@/lib/registry/domains";
 import { isRegistryError } from "@/lib/registry/errors";
+import { DomainOpsAction, isDomainOpsAction } from "./_components/domain-ops-action";
+import { DomainTransferControl, ownsTransferControl } from "./_components/transfer-controls";
 
 type Params = { params: Promise<{ name: string }> };
 
@@ -332,6 +334,21 @@ export default async function DomainPage({ params }: Params) {
               ) : (
                 <ul className="flex flex-col gap-4">
                   {actions.map((a) => {
+                    if (ownsTransferControl(a)) {
+                      return (
+                        <li key={a.action} className="flex flex-col gap-1">
+                          <DomainTransferControl action={a} name={d.name} uLabel={d.uLabel} />
+                        </li>
+                      );
+                    }
+                    if (isDomainOpsAction(a.action)) {
+                      const note = a.possible ? null : t("detail.notPossible", { reason: reasonText(a, t, locale) });
+                      return (
+                        <li key={a.action} className="flex flex-col gap-1">
+                          <DomainOpsAction action={a} domain={{ name: d.name, uLabel: d.uLabel, exDate: d.exDate }} note={note} />
+                        </li>
+                      );
+                    }
                     const noteId = `action-${a.action}-note`;
                     const href = a.possible ? actionPage(a.action, d.name) : null;
                     return (

@@ -22,6 +22,7 @@ import {
   MANAGEMENT_MODELS,
   RENEWAL_POLICIES,
 } from "./domains-table-params";
+import { useRenewColumn } from "./renew-column";
 
 export type DomainTableRow = {
   id: string;
@@ -33,6 +34,8 @@ export type DomainTableRow = {
   renewalPolicy: string;
   managementModel: string;
   registrant: string;
+  /** The expiry date as stored (YYYY-MM-DD): what "Renew" sends as curExpDate. */
+  exDate?: string | null;
 };
 
 const col = dataTableColumns<DomainTableRow>();
@@ -226,13 +229,14 @@ function Toolbar({ api }: { api: Api }) {
   );
 }
 
-export function DomainsTable({ page }: { page: TablePage<DomainTableRow> }) {
+export function DomainsTable({ page, canRenew = false }: { page: TablePage<DomainTableRow>; canRenew?: boolean }) {
   const t = useTranslations("domains");
   const columns = useColumns();
+  const renewColumn = useRenewColumn(canRenew);
   return (
     <DataTable
       table={domainsTable}
-      columns={columns}
+      columns={renewColumn ? [...columns, renewColumn] : columns}
       page={page}
       caption={t("tableCaption")}
       getRowId={(row) => row.id}

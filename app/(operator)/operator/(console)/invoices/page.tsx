@@ -61,7 +61,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
                 <TableCell>{formatDate(i.issuedAt, locale)}</TableCell>
                 <TableCell>{formatDeadline(i.dueAt, locale)}</TableCell>
                 <TableCell>{t(`states.${i.state}`)}</TableCell>
-                <TableCell>{i.state === "OPEN" ? <InvoiceDecision number={i.number} /> : null}</TableCell>
+                <TableCell>{i.state === "OPEN" ? <InvoiceDecision number={i.number} domain={i.uDomain} amount={formatMoney(i.amount, locale)} /> : null}</TableCell>
               </TableRow>
             ))}
           </TableBody>
