@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { getOperatorActor, getPortalSession } from "@/lib/auth/actor";
+import { SURFACE_HEADER } from "@/lib/proxy/registrant-routes";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import type { ReactNode } from "react";
 import { Toaster } from "@/components/ui/toaster";
@@ -42,7 +43,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
 }
 
 /** What every page's client components may need before anyone is signed in. */
-const PUBLIC_NAMESPACES = ["ui", "login", "language", "pages", "errors", "errorDetails", "errorReasons"];
+const PUBLIC_NAMESPACES = ["ui", "login", "language", "pages", "errors", "errorDetails", "errorReasons", "registrant"];
 
 /**
  * The catalogue the browser gets: all of it for a signed-in portal user or operator; before
@@ -51,6 +52,8 @@ const PUBLIC_NAMESPACES = ["ui", "login", "language", "pages", "errors", "errorD
  */
 async function clientMessages() {
   const messages = await getMessages();
-  if ((await getPortalSession()) || (await getOperatorActor())) return messages;
+  // the registrants' pages (/r/) never carry portal text, whoever is signed in (issue 16)
+  const registrantSurface = (await headers()).get(SURFACE_HEADER) === "registrant";
+  if (!registrantSurface && ((await getPortalSession()) || (await getOperatorActor()))) return messages;
   return Object.fromEntries(Object.entries(messages).filter(([ns]) => PUBLIC_NAMESPACES.includes(ns)));
 }

@@ -10,7 +10,9 @@ import { prepareDatabase } from "../lib/db/prepare";
 import { getPrisma } from "../lib/db/client";
 import { registryClock } from "../lib/registry/clock";
 import { runRegistryLifecycle } from "../lib/registry/lifecycle";
+import { deliverOutbox } from "../lib/registry/messages";
 import { refreshClockOffset } from "../lib/registry/operator";
+import { smtpSenderFromEnv } from "../lib/mail/smtp";
 import { startServer } from "../server/entry";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -75,6 +77,8 @@ function ensureAuthSecret() {
   process.env.NEXTAUTH_SECRET = readFileSync(file, "utf8").trim();
 }
 
+const mailSender = smtpSenderFromEnv();
+
 function startLifecycleTimer(intervalMs: number): NodeJS.Timeout {
   let running = false;
   const tick = async () => {
@@ -84,6 +88,8 @@ function startLifecycleTimer(intervalMs: number): NodeJS.Timeout {
       // the registry's time: real time plus the sandbox clock offset (issue 21)
       await refreshClockOffset(getPrisma(target), { force: true });
       await runRegistryLifecycle(getPrisma(target), registryClock.now());
+      // issue 16: with SMTP_URL set, the outbox is sent after each run (claim, send, mark)
+      if (mailSender) await deliverOutbox(getPrisma(target), mailSender, registryClock);
     } catch (error) {
       console.error("Lifecycle run failed:", error);
     } finally {

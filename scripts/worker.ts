@@ -5,7 +5,9 @@ import { getPrisma } from "../lib/db/client";
 import { databaseTargetFromEnv, describeTarget } from "../lib/db/config";
 import { registryClock } from "../lib/registry/clock";
 import { runRegistryLifecycle } from "../lib/registry/lifecycle";
+import { deliverOutbox } from "../lib/registry/messages";
 import { refreshClockOffset } from "../lib/registry/operator";
+import { smtpSenderFromEnv } from "../lib/mail/smtp";
 
 const target = databaseTargetFromEnv();
 if (target.kind !== "postgres") {
@@ -32,6 +34,12 @@ while (!stopping) {
     // in the sandbox (REGISTRY_ENVIRONMENT=sandbox) the operator may run the clock ahead
     await refreshClockOffset(db, { force: true });
     const summary = await runRegistryLifecycle(db, registryClock.now());
+    // issue 16: with SMTP_URL set, send the outbox; concurrent workers claim disjoint mails
+    const mailSender = smtpSenderFromEnv();
+    if (mailSender) {
+      const mail = await deliverOutbox(db, mailSender, registryClock);
+      if (mail.sent || mail.failed) console.log(`${started.toISOString()} mail sent=${mail.sent} failed=${mail.failed}`);
+    }
     const work = Object.entries(summary).filter(([, n]) => n > 0);
     if (work.length)
       console.log(`${started.toISOString()} ${work.map(([k, n]) => `${k}=${n}`).join(" ")}`);

@@ -16,6 +16,9 @@ export async function prepareDatabase(
       : `${describeTarget(target)} is up to date`,
   );
   // the demo's operator console has ID controls waiting (issue 21)
-  const { seeded } = await seedDemoRegistry(getPrisma(target), new Date(), { pendingIdControls: true });
+  const { seeded } = await seedDemoRegistry(getPrisma(target), new Date(), {
+    pendingIdControls: true,
+    registrantLinks: true, // issue 16: mail with /r/ links in the sandbox outbox
+  });
   log(seeded ? "Seeded the demo registry" : "Demo registry already present: not seeded again");
 }

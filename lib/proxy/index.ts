@@ -11,6 +11,9 @@ const TOTP_ENROLMENT_PATH = "/account/two-factor";
 import { refreshClockOffset } from "@/lib/registry/sandbox-clock";
 import { contentSecurityPolicy, newNonce } from "./csp";
 import { isRegistrantRoute, SURFACE_HEADER } from "./registrant-routes";
+import { isLoopback } from "@/lib/net/loopback";
+
+const SANDBOX_OUTBOX_PATH = "/sandbox/outbox";
 
 /**
  * Runs before every matched request (proxy.ts), in the Node.js runtime:
@@ -49,6 +52,9 @@ async function decide(request: NextRequest, csp: string): Promise<NextResponse> 
   if (pathname === "/robots.txt") return pass();
 
   const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? "";
+  // the sandbox's outbox (issue 16): this machine only, no login; the page itself answers 404
+  // outside the sandbox. From anywhere else it is an ordinary path behind the allowlist.
+  if (pathname === SANDBOX_OUTBOX_PATH && isLoopback(ip)) return pass();
   const db = getPrisma();
   const isOperatorPath = pathname === "/operator" || pathname.startsWith("/operator/");
   const operatorAllowed = ipInCidrs(ip, operatorAllowlist());

@@ -9,6 +9,9 @@ import type {
   RenewalPolicy,
 } from "@/lib/db/generated/enums";
 import { defaultPolicy } from "@/lib/registry/policy";
+import type { CoreContext } from "@/lib/registry/context";
+import { registerDomain } from "@/lib/registry/domains";
+import { requestRegistrantChange } from "@/lib/registry/registrants";
 import {
   addDays,
   addLocalDays,
@@ -84,6 +87,13 @@ export type SeedOptions = {
    * does not (their request counts stay as they were).
    */
   pendingIdControls?: boolean;
+  /**
+   * Issue 16: mail for the registrants' pages, made through the core after the seed so the outbox
+   * has it — two held registrations (method 2: vilkaar-accept.dk, vilkaar-afvis.dk) and a change
+   * of registrant of antik-demo.dk to LR900-DK pending through terms — and a suspended name whose
+   * redemption ends at 00:00 in two days (slettes-snart.dk), for the waiting list. `npm start` only.
+   */
+  registrantLinks?: boolean;
 };
 
 /** How many demo logins (users and operators) the seed makes: one password hash each. */
@@ -107,7 +117,10 @@ export async function seedDemoRegistry(
       return { seeded: true };
     },
     { timeout: 120_000, maxWait: 30_000 },
-  );
+  ).then(async (result) => {
+    if (result.seeded && options.registrantLinks) await registrantLinkRequests(prisma, now);
+    return result;
+  });
 }
 
 /** One Argon2id hash per demo login, each with its own salt (slow: hash before a transaction). */
@@ -127,7 +140,41 @@ export async function seedDemoInto(
 ): Promise<void> {
   await new Seeder(tx, now, passwordHashes).run();
   if (options.pendingIdControls) await new Seeder(tx, now, passwordHashes).pendingIdControls();
+  if (options.registrantLinks) await new Seeder(tx, now, passwordHashes).registrantLinkData();
 }
+
+/**
+ * Issue 16 (SeedOptions.registrantLinks): the held registrations and the pending change of
+ * registrant, asked of the core as Demo's all@demo.test would, so their terms mails reach the
+ * outbox with working /r/ links. Runs after the seed's transaction (each operation has its own).
+ */
+export async function registrantLinkRequests(prisma: PrismaClient, now: Date): Promise<void> {
+  const user = await prisma.user.findUniqueOrThrow({ where: { email: "all@demo.test" } });
+  const ctx: CoreContext = {
+    db: prisma,
+    clock: { now: () => now },
+    actor: {
+      kind: "portal",
+      userId: user.id,
+      accountId: user.accountId,
+      metaRoles: user.metaRoles,
+      ip: "127.0.0.1",
+      label: SEED_ACTOR,
+    },
+  };
+  for (const name of ["vilkaar-accept.dk", "vilkaar-afvis.dk"]) {
+    await registerDomain(ctx, {
+      name,
+      registrant: REGISTRANT_LINK_HANDLE,
+      nameServers: ["ns1.dns-provider.net", "ns2.dns-provider.net"],
+      periodYears: 1,
+    });
+  }
+  await requestRegistrantChange(ctx, { name: "antik-demo.dk", newRegistrant: REGISTRANT_LINK_HANDLE });
+}
+
+/** A Demo customer who has not accepted the registry's terms yet (issue 16's demo mail). */
+const REGISTRANT_LINK_HANDLE = "LR900-DK";
 
 type DomainSpec = {
   name: string;
@@ -507,6 +554,51 @@ class Seeder {
       });
       this.handleIds.set(c.handle, h.id);
     }
+  }
+
+  /** Issue 16: see SeedOptions.registrantLinks — the handle and the suspended name. */
+  async registrantLinkData() {
+    const tx = this.tx;
+    const demo = await tx.registrarAccount.findFirstOrThrow({ where: { handle: { handle: DEMO_ACCOUNT_HANDLE } } });
+    await tx.handle.create({
+      data: {
+        handle: REGISTRANT_LINK_HANDLE,
+        type: "PERSON",
+        name: "Lise Rasmussen",
+        street: "Skolegade 7",
+        postalCode: "8000",
+        city: "Aarhus C",
+        countryCode: "DK",
+        email: "lise@rasmussen.test",
+        phone: "+45.70000000",
+        managementModel: "REGISTRAR",
+        accountId: demo.id,
+        createdAt: this.now,
+      },
+    });
+    // redemption ends at 00:00 local in two days: a waiting list's offer needs the clock moved
+    // only that far (issue 16's acceptance)
+    const suspendedOn = addDays(this.today, 2 - defaultPolicy.redemptionDays);
+    const registrant = await tx.handle.findUniqueOrThrow({ where: { handle: "MN2-DK" } });
+    const { aLabel, uLabel } = parseDomainName("slettes-snart.dk");
+    await tx.domain.create({
+      data: {
+        aLabel,
+        uLabel,
+        liveName: aLabel,
+        state: "SUSPENDED",
+        managementModel: "REGISTRAR",
+        renewalPolicy: "AUTO_RENEW",
+        registrarId: demo.id,
+        registrantId: registrant.id,
+        crDate: new Date(expiryInstant(addYears(suspendedOn, -1)).getTime() + 10 * 3_600_000),
+        exDate: registryDateToDb(addYears(suspendedOn, 0)),
+        suspendedAt: new Date(expiryInstant(suspendedOn).getTime() + 9 * 3_600_000),
+        suspensionReason: "CANCELLED",
+        deleteAt: expiryInstant(addDays(suspendedOn, defaultPolicy.redemptionDays)),
+        createdAt: new Date(expiryInstant(addYears(suspendedOn, -1)).getTime() + 10 * 3_600_000),
+      },
+    });
   }
 
   /** Issue 21: see SeedOptions.pendingIdControls. */

@@ -3,6 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { executeAction, type DefinedAction, type ForgeFixtures } from "@/lib/actions/define";
 import { OPERATOR } from "@/lib/actions/define-operator";
+import { REGISTRANT } from "@/lib/actions/define-registrant";
 import type { Actor, RegistrarActor } from "@/lib/registry/actor";
 import { can } from "@/lib/registry/permissions";
 import { openRegistry, type Registry } from "../registry/support";
@@ -38,6 +39,8 @@ const actors: [string, RegistrarActor][] = [];
 let operator: Actor;
 /** Operator console actions (lib/actions/define-operator.ts): no registrar user may call one. */
 const isOperatorAction = (def: { verb: string }) => def.verb === OPERATOR;
+/** The registrants' /r/ actions (lib/actions/define-registrant.ts): no registrar user may call one either. */
+const isRegistrantAction = (def: { verb: string }) => def.verb === REGISTRANT;
 
 beforeAll(async () => {
   r = await openRegistry();
@@ -81,7 +84,7 @@ describe("server actions refuse whoever may not act (generated)", () => {
     let refusals = 0;
     for (const [email, actor] of actors) {
       const isOther = actor.accountId === r.otherId;
-      const operatorOnly = isOperatorAction(def);
+      const operatorOnly = isOperatorAction(def) || isRegistrantAction(def);
       if (!operatorOnly && !isOther && can(actor, def.verb)) continue; // allowed: not an access case
       const tables = (await snapshotTables(r.prisma)) as Record<string, string[]>;
       const result = await executeAction(def, actor, def.forge(fixtures), { db: r.prisma, clock: r.clock });
@@ -117,6 +120,13 @@ describe("server actions let in whom the matrix allows (generated)", () => {
   // for a business reason, never NOT_AUTHORIZED.
   it.each(actions)("DESIGN §1 matrix: %s", async (name, action) => {
     const def = action.definition;
+    if (isRegistrantAction(def)) {
+      // the registrants' actions: a registrant gets past every guard (a forged link is not valid)
+      const registrant: Actor = { kind: "registrant", ip: "203.0.113.9", label: "registrant" };
+      const result = await executeAction(def, registrant, def.forge(fixtures), { db: r.prisma, clock: r.clock });
+      if (!result.ok) expect(result.code, `${name} as a registrant: ${result.message}`).not.toBe("NOT_AUTHORIZED");
+      return;
+    }
     if (isOperatorAction(def)) {
       // the operator console's actions: the operator gets past every guard
       const result = await executeAction(def, operator, def.forge(fixtures), { db: r.prisma, clock: r.clock });

@@ -5,6 +5,7 @@
 // claims.
 export * from "./registrant-change-steps";
 export * from "./registrant-change";
+export * from "./registrant-pages";
 export * from "./terms";
 export * from "./waiting-list-claim";
 export * from "./waiting-list";

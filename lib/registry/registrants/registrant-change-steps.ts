@@ -78,6 +78,64 @@ export async function acceptRegistrantChangeTerms(ctx: CoreContext, input: { tok
 }
 
 /**
+ * Issue 16: the new registrant declines the terms on its /r/ page. Decision: the request ends at
+ * once as TERMS_DECLINED (nothing changes, nothing is billed) and the registrar is told, as when
+ * the terms lapse; a used or expired link is refused like for accepting.
+ */
+export async function declineRegistrantChangeTerms(ctx: CoreContext, input: { token: string }) {
+  return runRegistrantOperation(
+    ctx,
+    { name: "domain.declineRegistrantChangeTerms", objectType: "RegistrantChangeRequest" },
+    async ({ tx, now, audit }) => {
+      const invalid = () => new RegistryError("TOKEN_INVALID", "This link is not valid");
+      if (!LINK_TOKEN.test(input.token)) throw invalid();
+      const found = await tx.registrantChangeRequest.findUnique({
+        where: { termsLinkHash: hashToken(input.token) },
+        select: { id: true },
+      });
+      if (!found) throw invalid();
+      await tx.$queryRaw`SELECT id FROM "RegistrantChangeRequest" WHERE id = ${found.id}::uuid FOR UPDATE`;
+      const request = await tx.registrantChangeRequest.findUniqueOrThrow({
+        where: { id: found.id },
+        include: {
+          domain: { select: { aLabel: true, uLabel: true } },
+          toHandle: { select: { handle: true } },
+        },
+      });
+      Object.assign(audit, {
+        accountId: request.accountId,
+        objectId: request.id,
+        objectLabel: request.domain.aLabel,
+      });
+      if (request.state !== "TERMS_REQUESTED") {
+        throw new RegistryError(
+          "TOKEN_ALREADY_USED",
+          `The request for ${request.domain.uLabel} was already answered`,
+        );
+      }
+      if (!request.termsExpiresAt || now.getTime() >= request.termsExpiresAt.getTime()) {
+        throw new RegistryError("TOKEN_EXPIRED", `The request for ${request.domain.uLabel} has expired`);
+      }
+      await tx.registrantChangeRequest.update({
+        where: { id: request.id },
+        data: { state: "TERMS_DECLINED", decidedAt: now },
+      });
+      await queueNotification(tx, {
+        accountId: request.accountId,
+        type: "REGISTRANT_CHANGE_TERMS_DECLINED",
+        domainName: request.domain.aLabel,
+        message: `Change of registrant of ${request.domain.uLabel} to ${request.toHandle.handle} was declined: the new registrant refused the terms`,
+        data: { requestId: request.id, to: request.toHandle.handle },
+        now,
+      });
+      audit.before = { state: "TERMS_REQUESTED" };
+      audit.after = { state: "TERMS_DECLINED" };
+      return { state: "TERMS_DECLINED" as const, domain: request.domain.aLabel };
+    },
+  );
+}
+
+/**
  * R-CHG-3: the operator's ID-control decision; passed completes the change, rejected ends it. The
  * reason (issue 21) is stored on the request and given in the registrar's message.
  */

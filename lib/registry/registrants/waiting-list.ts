@@ -17,6 +17,8 @@ import {
   generateTokenSecret,
   hashToken,
   parseDomainName,
+  parseOfferToken,
+  tokensEqual,
 } from "@/lib/registry/rules";
 
 // R-REG-6 waiting list. Anyone joins (a registrant on the /r/ page, or the operator for them).
@@ -269,13 +271,30 @@ async function findOpenOffer(scope: OperationScope<Actor>, link: string) {
   return offer;
 }
 
-/** The holder accepts on the /r/ page: the offer stays reserved for its token until it expires. */
-export function acceptOffer(ctx: CoreContext, input: { link: string }) {
+/**
+ * The holder accepts on the /r/ page: the offer stays reserved for its token until it expires.
+ * Issue 16: the page asks for the authorization code from the offer mail; a wrong one is
+ * TOKEN_INVALID at the field `authorizationCode` (callers without a code are not asked).
+ */
+export function acceptOffer(ctx: CoreContext, input: { link: string; code?: string | null }) {
   return runRegistrantOperation(
     ctx,
     { name: "waitingList.accept", objectType: "WaitingListOffer" },
     async (op) => {
       const offer = await findOpenOffer(op, input.link);
+      if (input.code != null) {
+        const wrong = () =>
+          new RegistryError("TOKEN_INVALID", `Authorization code is not valid for ${offer.name}`, {
+            field: "authorizationCode",
+          });
+        let code: string;
+        try {
+          code = parseOfferToken(input.code);
+        } catch {
+          throw wrong();
+        }
+        if (!tokensEqual(hashToken(code), offer.tokenHash)) throw wrong();
+      }
       await op.tx.waitingListOffer.update({
         where: { id: offer.id },
         data: { state: "ACCEPTED", decidedAt: op.now },
