@@ -23,6 +23,7 @@ const KERNEL = [
   "policy-store.ts",
   "policy.ts",
   "retry.ts",
+  "sandbox-clock.ts",
 ];
 const FOLDERS = [
   "accounts",

@@ -1,5 +1,5 @@
 import { invalidateAllowlists } from "@/lib/net/allowlist";
-import { demoPasswordHashes, seedDemoInto } from "@/prisma/seed/demo";
+import { demoPasswordHashes, registrantLinkRequests, seedDemoInto } from "@/prisma/seed/demo";
 import { clockOffset, setClockOffset } from "@/lib/registry/clock";
 import type { CoreContext } from "@/lib/registry/context";
 import { RegistryError } from "@/lib/registry/errors";
@@ -35,7 +35,8 @@ export async function resetSandboxDemoData(ctx: CoreContext): Promise<SandboxRes
       await tx.$executeRawUnsafe(
         `TRUNCATE ${emptied.map((name) => `"${name.replaceAll('"', '""')}"`).join(", ")} RESTART IDENTITY CASCADE`,
       );
-      await seedDemoInto(tx, at, hashes, { pendingIdControls: true });
+      // what `npm start` seeds (lib/db/prepare.ts)
+      await seedDemoInto(tx, at, hashes, { pendingIdControls: true, registrantLinks: true });
       const domains = await tx.domain.count();
       const users = await tx.user.count();
       Object.assign(audit, { objectId: SANDBOX_ID, after: { tablesEmptied: emptied.length, domains, users } });
@@ -44,5 +45,8 @@ export async function resetSandboxDemoData(ctx: CoreContext): Promise<SandboxRes
   );
   setClockOffset(0); // this process at once; others read the emptied setting within 2 s
   invalidateAllowlists();
+  // the demo's held registrations and pending change, through the core, so their mail with the
+  // /r/ links is in the outbox again (issue 16) — after the reset, as on a first start
+  await registrantLinkRequests(ctx.db as Parameters<typeof registrantLinkRequests>[0], at);
   return summary;
 }

@@ -69,8 +69,11 @@ describe("issue 21 sandbox: reset the demo data", () => {
     expect(after.id).not.toBe(before.user.id); // every session of before is void
     const demo = await r.prisma.registrarAccount.findFirstOrThrow({ where: { name: "Demo Registrar A/S" } });
     expect(demo.balance).toBe(before.balance);
-    const audits = await r.prisma.auditEvent.findMany();
-    expect(audits).toHaveLength(1);
+    // the reset is the new registry's first event; then the demo's requests with /r/ links
+    const audits = await r.prisma.auditEvent.findMany({ orderBy: { id: "asc" } });
     expect(audits[0]).toMatchObject({ operation: "sandbox.resetDemoData", actorKind: "OPERATOR", outcome: "SUCCESS" });
+    expect(audits.slice(1).every((a) => a.actorLabel === "seed")).toBe(true);
+    const mail = await r.prisma.outboxMail.findMany();
+    expect(mail.some((m) => /\/r\/terms\//.test(m.body))).toBe(true);
   });
 });
