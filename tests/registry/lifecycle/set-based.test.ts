@@ -70,7 +70,11 @@ async function expectEachDomainProcessedOnce() {
     const note = noteOf.get(name)!;
     const audit = auditOf.get(name)!;
     expect(note.accountId).toBe(accountOf(g));
-    expect(audit).toMatchObject({ accountId: accountOf(g), actorKind: "SYSTEM", outcome: "SUCCESS" });
+    expect(audit).toMatchObject({
+      accountId: accountOf(g),
+      actorKind: "SYSTEM",
+      outcome: "SUCCESS",
+    });
     if (isExpire(g)) {
       // R-REN-4 auto-expire: suspended with 30 days of redemption, never billed
       expect(d.state).toBe("SUSPENDED");
@@ -107,7 +111,8 @@ async function expectEachDomainProcessedOnce() {
     }
   }
   // R-PAY-1: balance = sum of the ledger, for each account
-  for (const id of [r.demoId, r.otherId]) expect(await ledgerSum(r, id)).toBe(await balanceOf(r, id));
+  for (const id of [r.demoId, r.otherId])
+    expect(await ledgerSum(r, id)).toBe(await balanceOf(r, id));
 }
 
 describe("issue 22 set-based lifecycle batches", () => {
