@@ -1,5 +1,4 @@
-import type { Prisma, Tx } from "@/lib/db/client";
-import type { LedgerOperation } from "@/lib/db/generated/enums";
+import type { Tx } from "@/lib/db/client";
 import { type BalanceRow, notifyLowBalance } from "@/lib/registry/billing";
 import type { Policy } from "@/lib/registry/policy";
 import {
@@ -14,7 +13,14 @@ import {
   registryDateToDb,
   renewalPayer,
 } from "@/lib/registry/rules";
-import { auditMany, groupBy, notifyMany, type NotificationDraft, type SystemAudit } from "./shared";
+import {
+  auditMany,
+  groupBy,
+  notifyMany,
+  type NotificationDraft,
+  SYSTEM_ACTOR,
+  type SystemAudit,
+} from "./shared";
 
 // R-REN-4: at expiry an auto-renew domain is renewed for one year — billed even without funds,
 // or invoiced to its payer when registrant-paid — and an auto-expire domain is suspended with
@@ -151,27 +157,25 @@ async function debitAutoRenewals(tx: Tx, now: Date, price: number, billed: DueDo
     WHERE a.id = v.id
     RETURNING a.id, a.balance, a."lowBalanceThreshold", a."lowBalanceNotifiedAt"`;
   const after = new Map(rows.map((r) => [r.id, r]));
-  const entries: Prisma.LedgerEntryCreateManyInput[] = [];
+  // one insert for every entry of the batch: the columns travel as arrays (see shared.ts)
+  const entries: { accountId: string; balanceAfter: number; d: DueDomain }[] = [];
   for (const [accountId, list] of byAccount) {
     let running = after.get(accountId)!.balance + price * list.length;
     for (const d of list) {
       running -= price;
-      entries.push({
-        accountId,
-        operation: "AUTO_RENEWAL" as LedgerOperation,
-        amount: -price,
-        balanceAfter: running,
-        domainName: d.aLabel,
-        domainId: d.id,
-        periodMonths: 12,
-        actorKind: "SYSTEM" as const,
-        actorLabel: "lifecycle",
-        description: `Automatic renewal of ${d.uLabel}, 1 year`,
-        createdAt: now,
-      });
+      entries.push({ accountId, balanceAfter: running, d });
     }
   }
-  await tx.ledgerEntry.createMany({ data: entries });
+  await tx.$executeRaw`
+    INSERT INTO "LedgerEntry" ("accountId", operation, amount, "balanceAfter", "domainName", "domainId",
+      "periodMonths", "actorKind", "actorLabel", description, "createdAt")
+    SELECT v.account, 'AUTO_RENEWAL'::"LedgerOperation", ${-price}, v.after, v.name, v.domain, 12,
+      'SYSTEM'::"ActorKind", ${SYSTEM_ACTOR.label}, v.description, ${now}
+    FROM unnest(${entries.map((e) => e.accountId)}::uuid[], ${entries.map((e) => e.balanceAfter)}::int[],
+      ${entries.map((e) => e.d.aLabel)}::text[], ${entries.map((e) => e.d.id)}::uuid[],
+      ${entries.map((e) => `Automatic renewal of ${e.d.uLabel}, 1 year`)}::text[])
+      WITH ORDINALITY AS v(account, after, name, domain, description, ord)
+    ORDER BY v.ord`;
   // notifyLowBalance writes only for an account that crossed its threshold (rarely more than one)
   for (const accountId of byAccount.keys())
     await notifyLowBalance(tx, accountId, after.get(accountId)!, now);
