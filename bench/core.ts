@@ -70,14 +70,19 @@ export async function benchCore(
   const account = actor.accountId;
   // enough funds for every call (through the ledger, so balance = sum of entries holds)
   await raw.tx(async (q) => {
-    const [row] = await q(
-      `UPDATE "RegistrarAccount" SET balance = balance + 1000000000 WHERE id = $1::uuid RETURNING balance`,
-      [account],
-    );
+    const [acc] = await q(`SELECT balance FROM "RegistrarAccount" WHERE id = $1::uuid FOR UPDATE`, [
+      account,
+    ]);
+    const delta = 200_000_000 - Number(acc!.balance); // 2,000,000 DKK: enough for every call
+    if (delta <= 0) return;
+    await q(`UPDATE "RegistrarAccount" SET balance = balance + $2 WHERE id = $1::uuid`, [
+      account,
+      delta,
+    ]);
     await q(
       `INSERT INTO "LedgerEntry" ("accountId", operation, amount, "balanceAfter", "actorKind", "actorLabel", description, "createdAt")
-       VALUES ($1::uuid, 'ADJUSTMENT', 1000000000, $2, 'SYSTEM', 'bench', 'Bench funds', $3)`,
-      [account, row!.balance, now],
+       VALUES ($1::uuid, 'ADJUSTMENT', $2, 200000000, 'SYSTEM', 'bench', 'Bench funds', $3)`,
+      [account, delta, now],
     );
   });
   const [registrant] = await raw.tx((q) => q(`SELECT id FROM "Handle" WHERE handle = 'JCA1-DK'`));
