@@ -211,4 +211,11 @@ export async function benchDomainList(ctx: CoreContext, domains: number) {
   console.log(
     `CSV export of ${(lines - 1).toLocaleString("en")} domains: ${(performance.now() - start).toFixed(0)} ms, ${(bytes / 1024 / 1024).toFixed(1)} MB, RSS +${added.toFixed(1)} MB (target < 100 MB), JS heap +${((heapMax - heapBefore) / 1024 / 1024).toFixed(1)} MB at most`,
   );
+  // issue 22: the figures bench/results.json reports
+  return {
+    variants: results.map((r) => ({ label: r.label, p95: r.p95 })),
+    detailP95: p95(detailTimes),
+    csvRows: lines - 1,
+    csvRssAddedMb: added,
+  };
 }

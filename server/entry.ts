@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { performance } from "node:perf_hooks";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import next from "next";
@@ -41,6 +42,7 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
   await app.prepare();
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    serverTiming(res, performance.now());
     const hop = admit(req, res, trustedProxies);
     if (!hop) return;
     const context: RequestContext = { actionEntered: false };
@@ -92,6 +94,23 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
 }
 
 /**
+ * Issue 22: `Server-Timing: app;dur=…` — the server's time from the request to the response head
+ * (proxy, session check, and the render up to its first flush), read by `npm run bench`.
+ * Node sends every head through writeHead (an implicit head too), so wrapping it sees them all.
+ */
+export function serverTiming(res: ServerResponse, started: number) {
+  const writeHead = res.writeHead;
+  res.writeHead = function (
+    this: ServerResponse,
+    ...args: Parameters<ServerResponse["writeHead"]>
+  ) {
+    if (!this.headersSent)
+      this.setHeader("Server-Timing", `app;dur=${(performance.now() - started).toFixed(1)}`);
+    return writeHead.apply(this, args);
+  } as ServerResponse["writeHead"];
+}
+
+/**
  * Decides who the client is and whether the request may reach Next at all; answers it itself
  * (and returns null) when not.
  *
@@ -117,7 +136,8 @@ function admit(
   setBaselineHeaders(res, tls);
 
   const client =
-    stamped ?? clientAddressFor(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustedProxies);
+    stamped ??
+    clientAddressFor(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustedProxies);
   if (client === null) {
     // Only happens when the socket is already gone.
     refuse(res, 400, "Bad request.");

@@ -1,5 +1,4 @@
 import type { Tx } from "@/lib/db/client";
-import type { LedgerOperation } from "@/lib/db/generated/enums";
 import { type BalanceRow, notifyLowBalance } from "@/lib/registry/billing";
 import type { Policy } from "@/lib/registry/policy";
 import {
@@ -14,7 +13,14 @@ import {
   registryDateToDb,
   renewalPayer,
 } from "@/lib/registry/rules";
-import { auditMany, groupBy, notifyMany, type NotificationDraft, type SystemAudit } from "./shared";
+import {
+  auditMany,
+  groupBy,
+  notifyMany,
+  type NotificationDraft,
+  SYSTEM_ACTOR,
+  type SystemAudit,
+} from "./shared";
 
 // R-REN-4: at expiry an auto-renew domain is renewed for one year — billed even without funds,
 // or invoiced to its payer when registrant-paid — and an auto-expire domain is suspended with
@@ -87,35 +93,7 @@ async function autoRenew(tx: Tx, now: Date, policy: Policy, domains: DueDomain[]
   const audits: SystemAudit[] = [];
   const nextOf = new Map(domains.map((d, i) => [d.id, next[i]!]));
 
-  const byAccount = groupBy(billed, (d) => d.registrarId);
-  for (const [accountId, list] of byAccount) {
-    // one conditional-free debit per account and batch; balances may go negative (R-PAY-1)
-    const rows = await tx.$queryRaw<BalanceRow[]>`
-      UPDATE "RegistrarAccount" SET balance = balance - ${price * list.length}
-      WHERE id = ${accountId}::uuid
-      RETURNING balance, "lowBalanceThreshold", "lowBalanceNotifiedAt"`;
-    const row = rows[0]!;
-    let running = row.balance + price * list.length;
-    await tx.ledgerEntry.createMany({
-      data: list.map((d) => {
-        running -= price;
-        return {
-          accountId,
-          operation: "AUTO_RENEWAL" as LedgerOperation,
-          amount: -price,
-          balanceAfter: running,
-          domainName: d.aLabel,
-          domainId: d.id,
-          periodMonths: 12,
-          actorKind: "SYSTEM" as const,
-          actorLabel: "lifecycle",
-          description: `Automatic renewal of ${d.uLabel}, 1 year`,
-          createdAt: now,
-        };
-      }),
-    });
-    await notifyLowBalance(tx, accountId, row, now);
-  }
+  await debitAutoRenewals(tx, now, price, billed);
   if (invoiced.size) {
     const dueAt = invoiceDueAt(now, policy);
     await tx.invoice.createMany({
@@ -157,6 +135,50 @@ async function autoRenew(tx: Tx, now: Date, policy: Policy, domains: DueDomain[]
   }
   await notifyMany(tx, now, notes);
   await auditMany(tx, now, audits);
+}
+
+/**
+ * R-REN-4 / R-PAY-1: the batch's registrar-paid renewals are debited set-based — the accounts
+ * locked in id order (no deadlock between workers), one UPDATE for all of them, one ledger insert
+ * for all entries — and each account that crosses its threshold gets its LOW_BALANCE message
+ * (R-MSG-1). Balances may go negative; each entry's balanceAfter is the running balance in the
+ * batch's order, exactly as one debit after another would leave it.
+ */
+async function debitAutoRenewals(tx: Tx, now: Date, price: number, billed: DueDomain[]) {
+  if (billed.length === 0) return;
+  const byAccount = groupBy(billed, (d) => d.registrarId);
+  const accountIds = [...byAccount.keys()].sort();
+  await tx.$queryRaw`
+    SELECT id FROM "RegistrarAccount" WHERE id = ANY(${accountIds}::uuid[]) ORDER BY id FOR UPDATE`;
+  const rows = await tx.$queryRaw<(BalanceRow & { id: string })[]>`
+    UPDATE "RegistrarAccount" AS a SET balance = a.balance - v.amount
+    FROM unnest(${accountIds}::uuid[], ${accountIds.map((id) => price * byAccount.get(id)!.length)}::int[])
+      AS v(id, amount)
+    WHERE a.id = v.id
+    RETURNING a.id, a.balance, a."lowBalanceThreshold", a."lowBalanceNotifiedAt"`;
+  const after = new Map(rows.map((r) => [r.id, r]));
+  // one insert for every entry of the batch: the columns travel as arrays (see shared.ts)
+  const entries: { accountId: string; balanceAfter: number; d: DueDomain }[] = [];
+  for (const [accountId, list] of byAccount) {
+    let running = after.get(accountId)!.balance + price * list.length;
+    for (const d of list) {
+      running -= price;
+      entries.push({ accountId, balanceAfter: running, d });
+    }
+  }
+  await tx.$executeRaw`
+    INSERT INTO "LedgerEntry" ("accountId", operation, amount, "balanceAfter", "domainName", "domainId",
+      "periodMonths", "actorKind", "actorLabel", description, "createdAt")
+    SELECT v.account, 'AUTO_RENEWAL'::"LedgerOperation", ${-price}, v.after, v.name, v.domain, 12,
+      'SYSTEM'::"ActorKind", ${SYSTEM_ACTOR.label}, v.description, ${now}
+    FROM unnest(${entries.map((e) => e.accountId)}::uuid[], ${entries.map((e) => e.balanceAfter)}::int[],
+      ${entries.map((e) => e.d.aLabel)}::text[], ${entries.map((e) => e.d.id)}::uuid[],
+      ${entries.map((e) => `Automatic renewal of ${e.d.uLabel}, 1 year`)}::text[])
+      WITH ORDINALITY AS v(account, after, name, domain, description, ord)
+    ORDER BY v.ord`;
+  // notifyLowBalance writes only for an account that crossed its threshold (rarely more than one)
+  for (const accountId of byAccount.keys())
+    await notifyLowBalance(tx, accountId, after.get(accountId)!, now);
 }
 
 async function suspendExpired(tx: Tx, now: Date, policy: Policy, domains: DueDomain[]) {

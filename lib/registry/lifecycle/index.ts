@@ -15,7 +15,12 @@ export { type LifecycleHooks, type LifecycleSummary, runLifecycle } from "./run"
  */
 export const registryHooks: LifecycleHooks = {
   async afterDeletion(tx, deleted, now) {
-    for (const { name } of deleted) await startWaitingListOffer(tx, name, now);
+    // one query finds the few deleted names someone waits for; only those get an offer
+    const waited = await tx.$queryRaw<{ name: string }[]>`
+      SELECT DISTINCT name FROM "WaitingListEntry"
+      WHERE name = ANY(${deleted.map((d) => d.name)}::text[]) AND state = 'WAITING'`;
+    const names = new Set(waited.map((w) => w.name));
+    for (const { name } of deleted) if (names.has(name)) await startWaitingListOffer(tx, name, now);
   },
   expiries: [expireOffers, expireRegistrantChangeRequests],
 };

@@ -2,7 +2,7 @@ import type { Prisma, Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/registry/actor";
 
 export const SYSTEM_ACTOR: Actor = { kind: "system", label: "lifecycle" };
-export const DEFAULT_BATCH = 500;
+export const DEFAULT_BATCH = 2_000;
 
 export type SystemAudit = {
   accountId: string | null;
@@ -14,20 +14,26 @@ export type SystemAudit = {
   after?: Prisma.InputJsonValue;
 };
 
+// A batch's audit events and messages are each written with ONE statement: the columns travel as
+// arrays (unnest), not as one bind parameter per cell, so a batch of thousands stays one round trip
+// far below PostgreSQL's parameter limit. '' stands for NULL in the nullable text columns, and
+// ORDER BY ordinality keeps the ids in the drafts' order.
+const json = (v: Prisma.InputJsonValue | undefined) => (v === undefined ? "" : JSON.stringify(v));
+
 /** One insert for a batch's audit events (actor: the lifecycle worker). */
 export async function auditMany(tx: Tx, at: Date, events: SystemAudit[]) {
   if (events.length === 0) return;
-  await tx.auditEvent.createMany({
-    data: events.map((e) => ({
-      ...e,
-      at,
-      actorKind: "SYSTEM" as const,
-      actorId: null,
-      actorLabel: SYSTEM_ACTOR.label,
-      ip: null,
-      outcome: "SUCCESS" as const,
-    })),
-  });
+  await tx.$executeRaw`
+    INSERT INTO "AuditEvent" (at, "actorKind", "actorId", "actorLabel", "accountId", ip, operation,
+      "objectType", "objectId", "objectLabel", before, after, outcome)
+    SELECT ${at}, 'SYSTEM'::"ActorKind", NULL, ${SYSTEM_ACTOR.label}, NULLIF(v.account, '')::uuid, NULL, v.op,
+      v.type, v.id, v.label, NULLIF(v.before, '')::jsonb, NULLIF(v.after, '')::jsonb, 'SUCCESS'::"AuditOutcome"
+    FROM unnest(${events.map((e) => e.accountId ?? "")}::text[], ${events.map((e) => e.operation)}::text[],
+      ${events.map((e) => e.objectType)}::text[], ${events.map((e) => e.objectId)}::text[],
+      ${events.map((e) => e.objectLabel)}::text[], ${events.map((e) => json(e.before))}::text[],
+      ${events.map((e) => json(e.after))}::text[])
+      WITH ORDINALITY AS v(account, op, type, id, label, before, after, ord)
+    ORDER BY v.ord`;
 }
 
 export type NotificationDraft = {
@@ -38,9 +44,17 @@ export type NotificationDraft = {
   data?: Prisma.InputJsonValue;
 };
 
+/** One insert for a batch's messages to registrars (R-MSG-1). */
 export async function notifyMany(tx: Tx, at: Date, drafts: NotificationDraft[]) {
   if (drafts.length === 0) return;
-  await tx.notification.createMany({ data: drafts.map((d) => ({ ...d, createdAt: at })) });
+  await tx.$executeRaw`
+    INSERT INTO "Notification" ("accountId", type, "domainName", message, data, "createdAt")
+    SELECT v.account, v.type, NULLIF(v.domain, ''), v.message, NULLIF(v.data, '')::jsonb, ${at}
+    FROM unnest(${drafts.map((d) => d.accountId)}::uuid[], ${drafts.map((d) => d.type)}::text[],
+      ${drafts.map((d) => d.domainName ?? "")}::text[], ${drafts.map((d) => d.message)}::text[],
+      ${drafts.map((d) => json(d.data))}::text[])
+      WITH ORDINALITY AS v(account, type, domain, message, data, ord)
+    ORDER BY v.ord`;
 }
 
 /** Map.groupBy, which Node 20 lacks. */

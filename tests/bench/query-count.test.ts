@@ -1,0 +1,113 @@
+import type {
+  SqlDriverAdapter,
+  SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
+import { getBalance } from "@/lib/registry/billing";
+import { fixedClock } from "@/lib/registry/clock";
+import type { CoreContext } from "@/lib/registry/context";
+import {
+  countDomains,
+  countPendingRequests,
+  forecastAutoRenewals,
+  listDomains,
+} from "@/lib/registry/domains";
+import { countMessages } from "@/lib/registry/messages";
+import { addDays, localDateOf } from "@/lib/registry/rules";
+import { ALL, openRegistry, SEED_NOW, type Registry } from "../registry/support";
+
+// Issue 22: no N+1 — the number of SQL statements a page's core queries run does not grow with
+// the rows they show. Counted at the driver adapter, so every statement Prisma sends is seen.
+
+let statements = 0;
+function counting(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+): SqlMigrationAwareDriverAdapterFactory {
+  const wrap = <T extends object>(target: T): T =>
+    new Proxy(target, {
+      get(t, prop, receiver) {
+        const value = Reflect.get(t, prop, receiver) as unknown;
+        if (typeof value !== "function") return value;
+        if (prop === "queryRaw" || prop === "executeRaw")
+          return (...args: unknown[]) => {
+            statements++;
+            return (value as (...a: unknown[]) => unknown).apply(t, args);
+          };
+        if (prop === "startTransaction")
+          return async (...args: unknown[]) =>
+            wrap((await (value as (...a: unknown[]) => Promise<object>).apply(t, args)) as object);
+        return (value as (...a: unknown[]) => unknown).bind(t);
+      },
+    });
+  return wrap({
+    ...factory,
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => wrap(await factory.connect()) as SqlDriverAdapter,
+    connectToShadowDb: () => factory.connectToShadowDb(),
+  });
+}
+
+let r: Registry;
+let prisma: PrismaClient;
+let ctx: CoreContext;
+beforeAll(async () => {
+  r = await openRegistry();
+  prisma = createPrismaClient(counting(r.db.factory));
+  ctx = { db: prisma, clock: fixedClock(new Date(SEED_NOW)), actor: r.user(ALL) };
+});
+afterAll(async () => {
+  await prisma?.$disconnect();
+  await r?.close();
+});
+
+async function count(fn: () => Promise<unknown>): Promise<number> {
+  await fn(); // warm: the stored policy and similar one-off reads
+  statements = 0;
+  await fn();
+  return statements;
+}
+
+const dashboard = () => {
+  const today = localDateOf(new Date(SEED_NOW));
+  return Promise.all([
+    countMessages(ctx),
+    getBalance(ctx),
+    forecastAutoRenewals(ctx, { days: 30 }),
+    countDomains(ctx, { states: ["ACTIVE"], expiresFrom: today, expiresTo: addDays(today, 30) }),
+    countPendingRequests(ctx),
+  ]);
+};
+
+async function addDomains(n: number, prefix: string) {
+  await r.prisma.$executeRaw`
+    INSERT INTO "Domain" ("aLabel", "uLabel", "liveName", state, "managementModel", "renewalPolicy",
+      "registrarId", "registrantId", "crDate", "exDate", "createdAt", "updatedAt")
+    SELECT ${prefix} || g || '.dk', ${prefix} || g || '.dk', ${prefix} || g || '.dk', 'ACTIVE', 'REGISTRAR',
+      'AUTO_RENEW', ${r.demoId}::uuid, h.id, now(), DATE '2026-03-20' + g % 20, now(), now()
+    FROM generate_series(1, ${n}) g, (SELECT id FROM "Handle" WHERE handle = 'JCA1-DK') h`;
+}
+
+describe("issue 22 queries per page do not grow with the rows (no N+1)", () => {
+  it("the domain list: a page of 10 and a page of 100 run the same statements", async () => {
+    await addDomains(150, "nplus-");
+    const small = await count(() => listDomains(ctx, { limit: 10 }));
+    const large = await count(() => listDomains(ctx, { limit: 100 }));
+    expect((await listDomains(ctx, { limit: 100 })).domains).toHaveLength(100);
+    expect(small).toBeGreaterThan(0);
+    expect(large).toBe(small);
+    // a deep keyset page too
+    const page = await listDomains(ctx, { limit: 100 });
+    const deep = await count(() => listDomains(ctx, { limit: 100, cursor: page.nextCursor! }));
+    expect(deep).toBe(small);
+  });
+
+  it("the dashboard's core queries: the same statements at 10 and at 100 more domains", async () => {
+    const before = await count(dashboard);
+    await addDomains(100, "nplus-more-");
+    const after = await count(dashboard);
+    expect(before).toBeGreaterThan(0);
+    expect(after).toBe(before);
+  });
+});
