@@ -50,7 +50,7 @@ async function postAction(page: Page, exportedName: string, input: unknown) {
 const toast = (page: Page) => page.getByRole("status").or(page.locator("[data-sonner-toast]"));
 
 test.describe("R-ACC-5 linked handles", () => {
-  test("link a matching handle, see why a non-matching one cannot be linked, create handles, merge after the preview, unlink", async ({ page }) => {
+  test("link a matching handle, see why a non-matching one cannot be linked, create handles, merge after the preview: the domains name the survivor; unlink", async ({ page, browser }) => {
     test.setTimeout(180_000);
     await logIn(page, "admin@demo.test");
     await page.goto("/admin/handles");
@@ -91,6 +91,22 @@ test.describe("R-ACC-5 linked handles", () => {
       const [survivor, merged] = created as [string, string];
       await expect(table.getByRole("link", { name: merged })).toBeVisible();
 
+      // a domain whose registrant is the handle that will be merged (registered as all@demo.test)
+      const domain = `e2e-merge-${Date.now().toString(36)}.dk`;
+      const registrarContext = await browser.newContext();
+      const reg = await registrarContext.newPage();
+      await logIn(reg, "all@demo.test");
+      await reg.goto("/domains/new");
+      await reg.getByLabel("Domain name").fill(domain);
+      await expect(reg.getByRole("status", { name: "Availability" })).toHaveText("Available", { timeout: 20_000 });
+      await reg.getByRole("combobox", { name: "Registrant handle" }).fill(merged);
+      await reg.getByRole("option", { name: new RegExp(merged) }).click();
+      await reg.getByRole("textbox", { name: "Name server 1" }).fill("ns1.dns-provider.net");
+      await reg.getByRole("textbox", { name: "Name server 2" }).fill("ns2.dns-provider.net");
+      await reg.getByRole("button", { name: "Register", exact: true }).click();
+      await expect(reg.getByRole("heading", { level: 1, name: domain })).toBeVisible({ timeout: 30_000 });
+      await expect(reg.getByRole("region", { name: "Contacts" })).toContainText(merged);
+
       // Merge: choose, preview, confirm
       await page.getByRole("button", { name: "Merge handles" }).click();
       const mergeDialog = page.getByRole("dialog", { name: "Merge handles" });
@@ -98,6 +114,7 @@ test.describe("R-ACC-5 linked handles", () => {
       await mergeDialog.getByRole("checkbox", { name: new RegExp(`^${merged} `) }).check();
       await mergeDialog.getByRole("button", { name: "Preview" }).click();
       await expect(mergeDialog.getByRole("heading", { name: new RegExp(`What moves to ${survivor}`) })).toBeVisible();
+      await expect(mergeDialog).toContainText("1 domain name of yours");
       await expect(mergeDialog).toContainText("No domain names of other registrars");
       await mergeDialog.getByLabel("I have reviewed what moves and want to merge these handles.").check();
       await mergeDialog.getByRole("button", { name: "Merge", exact: true }).click();
@@ -112,6 +129,12 @@ test.describe("R-ACC-5 linked handles", () => {
       await expect(page.getByRole("listitem").filter({ hasText: "hostmaster@demo.test" })).toBeVisible();
       // the merged handle has no page of its own any more
       expect((await page.request.get(`/admin/handles/${merged}`)).status()).toBe(404);
+      // the domain now names the survivor
+      await reg.goto(`/domains/${domain}`);
+      const contacts = reg.getByRole("region", { name: "Contacts" });
+      await expect(contacts).toContainText(survivor);
+      await expect(contacts).not.toContainText(merged);
+      await registrarContext.close();
 
       // the registrar handle cannot be unlinked, and says why
       await page.goto("/admin/handles/REG-DEMO");

@@ -240,6 +240,27 @@ test("R-REG-6: join for a suspended demo name on /r/waiting-list; run the lifecy
   await r.getByRole("button", { name: "Accept offer" }).click();
   await expect(r.getByRole("main").getByRole("alert")).toContainText("Accepted. slettes-snart.dk is reserved for you until");
   await en.close();
+
+  // the holder's registrar registers the offered name with the code (R-REG-6)
+  const registrar = await browser.newContext();
+  try {
+    const reg = await registrar.newPage();
+    await logIn(reg, "all@demo.test");
+    await reg.goto("/domains/new");
+    await reg.getByLabel("Domain name").fill("slettes-snart.dk");
+    await expect(reg.getByRole("status", { name: "Availability" })).toContainText("offered to a waiting-list holder", { timeout: 20_000 });
+    await reg.getByLabel("Authorization code").fill(code!);
+    const registrantBox = reg.getByRole("combobox", { name: "Registrant handle" });
+    await registrantBox.fill("Bageriet");
+    await reg.getByRole("option", { name: /BKA101-DK/ }).click();
+    await reg.getByRole("textbox", { name: "Name server 1" }).fill("ns1.dns-provider.net");
+    await reg.getByRole("textbox", { name: "Name server 2" }).fill("ns2.dns-provider.net");
+    await reg.getByRole("button", { name: "Register", exact: true }).click();
+    await expect(reg.getByRole("heading", { level: 1, name: "slettes-snart.dk" })).toBeVisible({ timeout: 30_000 });
+    await expect(reg.getByText("slettes-snart.dk is registered.")).toBeVisible();
+  } finally {
+    await registrar.close();
+  }
 });
 
 test("the /r/ pages answer from an address on no allowlist (127.0.0.2); every other page there is 403", async () => {

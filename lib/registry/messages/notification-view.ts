@@ -97,9 +97,13 @@ const specs: Record<string, (data: Data) => Params> = {
   REGISTRANT_CHANGE_TERMS_EXPIRED: () => ({}),
   REGISTRANT_CHANGE_ID_CONTROL_EXPIRED: () => ({}),
   REGISTRANT_CHANGE_COMPLETED: (d) => all({ from: text(d.from), to: text(d.to) }),
+  REGISTRANT_CHANGE_TERMS_DECLINED: (d) => all({ to: text(d.to) }),
   LOW_BALANCE: (d) => all({ balance: money(d.balance), threshold: money(d.threshold) }),
   PAYMENT_BOOKED: (d) => all({ amount: money(d.amount) }),
   INVOICE_PAID: (d) => all({ invoice: num(d.number), reactivated: flag(d.reactivated) }),
+  INVOICE_CANCELLED: (d) => all({ invoice: num(d.number), reason: text(d.reason) }),
+  ACCOUNT_SUSPENDED: (d) => all({ reason: text(d.reason) }),
+  ACCOUNT_REACTIVATED: () => ({}),
   WAITING_LIST_OFFERED: () => ({}),
   WAITING_LIST_OFFER_DECLINED: () => ({}),
   WAITING_LIST_OFFER_EXPIRED: () => ({}),
@@ -110,7 +114,7 @@ const specs: Record<string, (data: Data) => Params> = {
 export const NOTIFICATION_TYPES = Object.keys(specs);
 
 const BILLING_TYPES = new Set(["LOW_BALANCE", "PAYMENT_BOOKED"]);
-const NO_DOMAIN_TYPES = new Set([...BILLING_TYPES, "WELCOME"]);
+const NO_DOMAIN_TYPES = new Set([...BILLING_TYPES, "WELCOME", "ACCOUNT_SUSPENDED", "ACCOUNT_REACTIVATED"]);
 
 function uLabelOf(aLabel: string): string {
   try {
