@@ -1,6 +1,6 @@
 import { type Browser, expect as baseExpect, type Page, test } from "@playwright/test";
 import { authenticator } from "otplib";
-import { expectAccessible } from "./axe";
+import { expectAccessible, switchLanguage } from "./axe";
 import { actionId } from "../tests/security/http";
 import { logIn, PASSWORD, TOTP_SECRET } from "./support";
 
@@ -18,9 +18,18 @@ const suffix = () => Math.random().toString(36).slice(2, 8);
 const toast = (page: Page) => page.locator("[data-sonner-toast]");
 
 /** A server action posted as the page's user, past any button (what a forged request does). */
-async function postAction(page: Page, path: string, action: string, input: unknown): Promise<string> {
+async function postAction(
+  page: Page,
+  path: string,
+  action: string,
+  input: unknown,
+): Promise<string> {
   const response = await page.request.post(path, {
-    headers: { "next-action": actionId(action), "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
+    headers: {
+      "next-action": actionId(action),
+      "content-type": "text/plain;charset=UTF-8",
+      accept: "text/x-component",
+    },
     data: JSON.stringify([input]),
   });
   return response.text();
@@ -34,7 +43,11 @@ async function newPage(browser: Browser, email: string): Promise<Page> {
 }
 
 /** On the domain's page: "Issue transfer token", read the token shown once, close. */
-async function issueToken(page: Page, name: string, check?: (dialog: ReturnType<Page["getByRole"]>) => Promise<void>) {
+async function issueToken(
+  page: Page,
+  name: string,
+  check?: (dialog: ReturnType<Page["getByRole"]>) => Promise<void>,
+) {
   await page.goto(`/domains/${name}`);
   await page.getByRole("button", { name: "Issue transfer token" }).click();
   const dialog = page.getByRole("dialog", { name: `Issue a transfer token for ${name}?` });
@@ -99,7 +112,11 @@ test("R-TOK-1/3 Demo's Proxy issues a token shown once; Other's Registrar transf
   await transferIn(other, name, token);
   await expect(other).toHaveURL(new RegExp(`/domains/${name}$`), { timeout: 30_000 });
   await expect(other.getByRole("heading", { level: 1, name })).toBeVisible();
-  await expect(toast(other).filter({ hasText: new RegExp(`${name} was transferred to you; DKK\\s45\\.00 was charged\\.`) })).toBeVisible();
+  await expect(
+    toast(other).filter({
+      hasText: new RegExp(`${name} was transferred to you; DKK\\s45\\.00 was charged\\.`),
+    }),
+  ).toBeVisible();
 
   // it left Demo's list and is in Other's
   await proxy.goto(`/domains?q=${name}`);
@@ -110,9 +127,13 @@ test("R-TOK-1/3 Demo's Proxy issues a token shown once; Other's Registrar transf
 
   // both are told; Other's ledger shows the fee
   await other.goto("/messages?type=TRANSFER_IN");
-  await expect(other.getByText(`${name} was transferred to you from Demo Registrar A/S`).first()).toBeVisible();
+  await expect(
+    other.getByText(`${name} was transferred to you from Demo Registrar A/S`).first(),
+  ).toBeVisible();
   await proxy.goto("/messages?type=TRANSFER_OUT");
-  await expect(proxy.getByText(`${name} was transferred to Other Registrar ApS.`).first()).toBeVisible();
+  await expect(
+    proxy.getByText(`${name} was transferred to Other Registrar ApS.`).first(),
+  ).toBeVisible();
   await other.goto(`/billing/ledger?domain=${name}`);
   await expect(other.getByRole("row").filter({ hasText: "45.00" }).first()).toBeVisible();
 
@@ -125,7 +146,9 @@ test("R-TOK-1/3 Demo's Proxy issues a token shown once; Other's Registrar transf
   expect((await other.goto(`/domains/${name}`))?.status()).toBe(404);
 });
 
-test("R-TOK-2 retracted tokens (Retract selected) are refused as invalid at the field and nothing moves", async ({ browser }) => {
+test("R-TOK-2 retracted tokens (Retract selected) are refused as invalid at the field and nothing moves", async ({
+  browser,
+}) => {
   const proxy = await newPage(browser, "proxy@demo.test");
   const first = await issueToken(proxy, "vinhandel-demo.dk");
   await first.shown.getByRole("button", { name: "Done" }).click();
@@ -158,21 +181,31 @@ test("R-TOK-2 retracted tokens (Retract selected) are refused as invalid at the 
   const third = await issueToken(proxy, "pizzeria-demo.dk");
   await third.shown.getByRole("button", { name: "Done" }).click();
   await proxy.goto("/domains/tokens");
-  await proxy.getByRole("button", { name: "Retract the REG-TRANSFER token for pizzeria-demo.dk" }).click();
-  await proxy.getByRole("alertdialog", { name: "Retract the REG-TRANSFER token for pizzeria-demo.dk?" }).getByRole("button", { name: "Retract" }).click();
+  await proxy
+    .getByRole("button", { name: "Retract the REG-TRANSFER token for pizzeria-demo.dk" })
+    .click();
+  await proxy
+    .getByRole("alertdialog", { name: "Retract the REG-TRANSFER token for pizzeria-demo.dk?" })
+    .getByRole("button", { name: "Retract" })
+    .click();
   await expect(toast(proxy).filter({ hasText: "1 token was retracted." })).toBeVisible();
   await expect(proxy.getByRole("row").filter({ hasText: "pizzeria-demo.dk" })).toHaveCount(0);
 });
 
-test("DESIGN §5 totp@demo.test gives an authentication code to issue a token; a wrong one is refused at the field", async ({ page }) => {
-  const codeAt = (offsetSeconds: number) => authenticator.clone({ epoch: Date.now() + offsetSeconds * 1000 }).generate(TOTP_SECRET);
+test("DESIGN §5 totp@demo.test gives an authentication code to issue a token; a wrong one is refused at the field", async ({
+  page,
+}) => {
+  const codeAt = (offsetSeconds: number) =>
+    authenticator.clone({ epoch: Date.now() + offsetSeconds * 1000 }).generate(TOTP_SECRET);
   await page.goto("/login");
   await page.getByLabel("Email").fill("totp@demo.test");
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Log in" }).click();
   await page.getByLabel("Authentication code").fill(codeAt(0));
   await page.getByRole("button", { name: "Log in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: /^(Dashboard|Overblik)$/ })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole("heading", { level: 1, name: /^(Dashboard|Overblik)$/ })).toBeVisible(
+    { timeout: 20_000 },
+  );
 
   await page.goto("/domains/kaffebar-demo.dk");
   await page.getByRole("button", { name: "Issue transfer token" }).click();
@@ -182,13 +215,20 @@ test("DESIGN §5 totp@demo.test gives an authentication code to issue a token; a
   await code.fill("000000");
   await dialog.getByRole("button", { name: "Issue token" }).click();
   await expect(code).toHaveAccessibleDescription(/Enter a fresh two-factor code/);
-  await expect(page.getByRole("dialog", { name: "Transfer token for kaffebar-demo.dk", exact: true })).toHaveCount(0);
+  await expect(
+    page.getByRole("dialog", { name: "Transfer token for kaffebar-demo.dk", exact: true }),
+  ).toHaveCount(0);
   await expectAccessible(page, "issue token dialog with a refused code");
   // the login used this step's code: the next step's is fresh
   await code.fill(codeAt(30));
   await dialog.getByRole("button", { name: "Issue token" }).click();
-  const shown = page.getByRole("dialog", { name: "Transfer token for kaffebar-demo.dk", exact: true });
-  await expect(shown.getByLabel("Transfer token", { exact: true })).toHaveValue(/^REG-TRANSFER-[0-9a-f]{32}$/);
+  const shown = page.getByRole("dialog", {
+    name: "Transfer token for kaffebar-demo.dk",
+    exact: true,
+  });
+  await expect(shown.getByLabel("Transfer token", { exact: true })).toHaveValue(
+    /^REG-TRANSFER-[0-9a-f]{32}$/,
+  );
 });
 
 /** Creates a company contact (a new registrant with no terms accepted yet); returns its handle. */
@@ -247,7 +287,9 @@ test("R-CHG-2 change of registrant with an order confirmation is done at once; a
   await expectAccessible(page, "change registrant dialog with a refused confirmation");
   await confirmed.fill(copenhagenWallTime(-60));
   await dialog.getByRole("button", { name: "Change registrant" }).click();
-  await expect(toast(page).filter({ hasText: `The registrant of isbutik-demo.dk is now ${handle}.` })).toBeVisible();
+  await expect(
+    toast(page).filter({ hasText: `The registrant of isbutik-demo.dk is now ${handle}.` }),
+  ).toBeVisible();
   await expect(page.getByRole("dialog")).toHaveCount(0);
   await expect(page.getByText(new RegExp(`^${handle} — `))).toBeVisible();
 });
@@ -260,13 +302,21 @@ test("R-CHG-3 a pending change (terms by email): the request page shows its step
   const dialog = await openChange(page, "slagter-demo.dk", handle);
   await expectAccessible(page, "change registrant dialog");
   await dialog.getByRole("button", { name: "Change registrant" }).click();
-  await expect(page).toHaveURL(/\/domains\/slagter-demo\.dk\/registrant-change$/, { timeout: 30_000 });
-  await expect(toast(page).filter({ hasText: `The change of slagter-demo.dk to ${handle} is pending.` })).toBeVisible();
+  await expect(page).toHaveURL(/\/domains\/slagter-demo\.dk\/registrant-change$/, {
+    timeout: 30_000,
+  });
+  await expect(
+    toast(page).filter({ hasText: `The change of slagter-demo.dk to ${handle} is pending.` }),
+  ).toBeVisible();
   await expect(page.getByRole("heading", { level: 1, name: "Change of registrant" })).toBeVisible();
-  const steps = page.getByRole("list").filter({ hasText: "Terms requested from the new registrant by email" });
+  const steps = page
+    .getByRole("list")
+    .filter({ hasText: "Terms requested from the new registrant by email" });
   await expect(steps.getByRole("listitem").nth(0)).toContainText("Done");
   await expect(steps.getByRole("listitem").nth(1)).toContainText("Waiting");
-  await expect(steps.getByRole("listitem").nth(1)).toContainText(/Possible until .*23:59|Possible until/);
+  await expect(steps.getByRole("listitem").nth(1)).toContainText(
+    /Possible until .*23:59|Possible until/,
+  );
   await expect(steps.getByRole("listitem").nth(2)).toContainText("ID control by the registry");
   await expectAccessible(page, "/domains/[name]/registrant-change (en)");
 
@@ -276,18 +326,25 @@ test("R-CHG-3 a pending change (terms by email): the request page shows its step
   await expect(page.getByRole("heading", { level: 1, name: "Change of registrant" })).toBeVisible();
 
   await page.getByRole("button", { name: "Cancel request" }).click();
-  const confirm = page.getByRole("alertdialog", { name: "Cancel the change of registrant of slagter-demo.dk?" });
+  const confirm = page.getByRole("alertdialog", {
+    name: "Cancel the change of registrant of slagter-demo.dk?",
+  });
   await expectAccessible(page, "cancel request dialog");
   await confirm.getByRole("button", { name: "Cancel request" }).click();
-  await expect(toast(page).filter({ hasText: "The change of registrant of slagter-demo.dk was cancelled." })).toBeVisible();
+  await expect(
+    toast(page).filter({ hasText: "The change of registrant of slagter-demo.dk was cancelled." }),
+  ).toBeVisible();
   await expect(page.getByText("Cancelled by the registrar")).toBeVisible();
   await expect(page.getByRole("button", { name: "Cancel request" })).toHaveCount(0);
 
-  // in Danish
-  await page.context().addCookies([{ name: "rp-locale", value: "da", url: page.url() }]);
-  await page.reload();
-  await expect(page.getByRole("heading", { level: 1, name: "Registrantskifte" })).toBeVisible();
-  await expectAccessible(page, "/domains/[name]/registrant-change (da)");
+  // in Danish, by the header's switch (the user's stored choice outranks a cookie), and back
+  await switchLanguage(page, "Dansk");
+  try {
+    await expect(page.getByRole("heading", { level: 1, name: "Registrantskifte" })).toBeVisible();
+    await expectAccessible(page, "/domains/[name]/registrant-change (da)");
+  } finally {
+    await switchLanguage(page, "English");
+  }
 });
 
 test("each role sees only its own transfer actions: buttons, 403 pages; Other Registrar gets 404 on Demo's request page", async ({
@@ -301,13 +358,22 @@ test("each role sees only its own transfer actions: buttons, 403 pages; Other Re
   expect((await registrar.goto("/domains/tokens"))?.status()).toBe(403);
   expect((await registrar.goto("/domains/demo-hosting.dk/registrant-change"))?.status()).toBe(403);
   // and their actions posted anyway are refused
-  expect(await postAction(registrar, "/domains/demo-hosting.dk", "issueTransferTokenAction", { name: "demo-hosting.dk" })).toContain("NOT_AUTHORIZED");
   expect(
-    await postAction(registrar, "/domains/demo-hosting.dk", "changeRegistrantAction", { name: "demo-hosting.dk", newRegistrant: "MN2-DK" }),
+    await postAction(registrar, "/domains/demo-hosting.dk", "issueTransferTokenAction", {
+      name: "demo-hosting.dk",
+    }),
   ).toContain("NOT_AUTHORIZED");
-  expect(await postAction(registrar, "/domains/tokens", "retractTokensAction", { tokenIds: ["00000000-0000-4000-8000-000000000000"] })).toContain(
-    "NOT_AUTHORIZED",
-  );
+  expect(
+    await postAction(registrar, "/domains/demo-hosting.dk", "changeRegistrantAction", {
+      name: "demo-hosting.dk",
+      newRegistrant: "MN2-DK",
+    }),
+  ).toContain("NOT_AUTHORIZED");
+  expect(
+    await postAction(registrar, "/domains/tokens", "retractTokensAction", {
+      tokenIds: ["00000000-0000-4000-8000-000000000000"],
+    }),
+  ).toContain("NOT_AUTHORIZED");
   await registrar.goto("/domains");
   await expect(registrar.getByRole("link", { name: "Transfer domain" })).toBeVisible();
   await expect(registrar.getByRole("link", { name: "Transfer tokens" })).toHaveCount(0);
@@ -315,7 +381,10 @@ test("each role sees only its own transfer actions: buttons, 403 pages; Other Re
   const proxy = await newPage(browser, "proxy@demo.test");
   expect((await proxy.goto("/domains/transfer"))?.status()).toBe(403);
   expect(
-    await postAction(proxy, "/domains", "transferDomainAction", { name: "other-mad.dk", token: "REG-TRANSFER-00000000000000000000000000000000" }),
+    await postAction(proxy, "/domains", "transferDomainAction", {
+      name: "other-mad.dk",
+      token: "REG-TRANSFER-00000000000000000000000000000000",
+    }),
   ).toContain("NOT_AUTHORIZED");
   await proxy.goto("/domains");
   await expect(proxy.getByRole("link", { name: "Transfer tokens" })).toBeVisible();
@@ -330,9 +399,18 @@ test("each role sees only its own transfer actions: buttons, 403 pages; Other Re
   const other = await newPage(browser, "admin@other.test");
   expect((await other.goto("/domains/demo-hosting.dk/registrant-change"))?.status()).toBe(404);
   expect((await other.goto("/domains/findes-slet-ikke.dk/registrant-change"))?.status()).toBe(404);
-  // Other's own tokens page and transfer page, in Danish
-  await other.context().addCookies([{ name: "rp-locale", value: "da", url: "http://127.0.0.1" }]);
+  // Other's own tokens page and transfer page, in Danish (the header's switch; back at the end)
   await other.goto("/domains/tokens");
+  await switchLanguage(other, "Dansk");
+  try {
+    await otherInDanish(other);
+  } finally {
+    await other.keyboard.press("Escape");
+    await switchLanguage(other, "English");
+  }
+});
+
+async function otherInDanish(other: Page) {
   await expect(other.getByRole("heading", { level: 1, name: "Overførselstokens" })).toBeVisible();
   await expectAccessible(other, "/domains/tokens (da)");
   await other.goto("/domains/transfer");
@@ -341,10 +419,14 @@ test("each role sees only its own transfer actions: buttons, 403 pages; Other Re
   // the dialogs of the domain's page, in Danish (Other's own domain)
   await other.goto("/domains/other-hosting.dk");
   await other.getByRole("button", { name: "Udsted overførselstoken" }).click();
-  await expect(other.getByRole("dialog", { name: "Udsted et overførselstoken for other-hosting.dk?" })).toBeVisible();
+  await expect(
+    other.getByRole("dialog", { name: "Udsted et overførselstoken for other-hosting.dk?" }),
+  ).toBeVisible();
   await expectAccessible(other, "issue transfer token dialog (da)");
   await other.keyboard.press("Escape");
   await other.getByRole("button", { name: "Skift registrant" }).click();
-  await expect(other.getByRole("dialog", { name: "Skift registrant for other-hosting.dk" })).toBeVisible();
+  await expect(
+    other.getByRole("dialog", { name: "Skift registrant for other-hosting.dk" }),
+  ).toBeVisible();
   await expectAccessible(other, "change registrant dialog (da)");
-});
+}
