@@ -20,7 +20,8 @@ export function seedSize(scale = Number(process.env.BENCH_SCALE ?? 1)): SeedSize
   if (!(scale > 0)) throw new Error(`BENCH_SCALE must be a positive number, got ${scale}`);
   return {
     domains: Math.max(200, Math.round(1_000_000 * scale)),
-    big: Math.max(20, Math.round(100_000 * scale)),
+    // BENCH_BIG: the big registrar's size on its own (e.g. issue 14's 100,000 on a smaller registry)
+    big: Math.max(20, Number(process.env.BENCH_BIG ?? Math.round(100_000 * scale))),
     registrars: 200,
   };
 }
