@@ -1,9 +1,7 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible, switchLanguage } from "./axe";
 import { authenticator } from "otplib";
-import { getFrom, logIn, PASSWORD, TOTP_SECRET } from "./support";
+import { getFrom, logIn, PASSWORD, postAction, TOTP_SECRET } from "./support";
 
 // Issue 20 (Administration 2): linked handles (R-ACC-5), account settings (R-ACC-6), the IP
 // allowlist (R-ACC-7) and the audit log, as the Administrator; the NSA refused everywhere; Other
@@ -11,41 +9,6 @@ import { getFrom, logIn, PASSWORD, TOTP_SECRET } from "./support";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const suffix = () => Math.random().toString(36).slice(2, 8);
-
-/** The id Next gave one of our server actions in this build, and a page that serves it. */
-function actionOf(exportedName: string): { id: string; path: string } {
-  const manifest = JSON.parse(readFileSync(path.join(process.cwd(), ".next/server/server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { exportedName?: string; filename?: string; workers: Record<string, unknown> }>;
-  };
-  const found = Object.entries(manifest.node).find(
-    ([, v]) => v.exportedName === exportedName && v.filename === "lib/actions/admin.ts",
-  );
-  if (!found) throw new Error(`no server action ${exportedName} in the build`);
-  const worker = Object.keys(found[1].workers)[0]!;
-  const route =
-    worker
-      .replace(/^app/, "")
-      .replace(/\/\([^)]+\)/g, "")
-      .replace(/\/page$/, "")
-      .replace(/\[[^\]]+\]/g, "REG-DEMO") || "/";
-  return { id: found[0], path: route };
-}
-
-/** Calls a server action the way Next's client does, as the page's signed-in user. */
-async function postAction(page: Page, exportedName: string, input: unknown) {
-  const action = actionOf(exportedName);
-  const response = await page.request.post(action.path, {
-    headers: {
-      "next-action": action.id,
-      "content-type": "text/plain;charset=UTF-8",
-      accept: "text/x-component",
-      origin: `http://127.0.0.1:${PORT}`,
-    },
-    data: JSON.stringify([input]),
-    maxRedirects: 0,
-  });
-  return { status: response.status(), body: await response.text() };
-}
 
 const toast = (page: Page) => page.getByRole("status").or(page.locator("[data-sonner-toast]"));
 
@@ -322,7 +285,10 @@ test.describe("who may not", () => {
       ["removeAllowlistEntryAction", { id: "00000000-0000-4000-8000-000000000000", confirm: true }],
     ];
     for (const [name, input] of calls) {
-      const { status, body } = await postAction(page, name, input);
+      const { status, body } = await postAction(page, name, input, {
+        file: "lib/actions/admin.ts",
+        segment: "REG-DEMO",
+      });
       // refused by the core (NOT_AUTHORIZED) or by the section's guard (403): never done
       expect(body, name).not.toContain('"ok":true');
       expect(body.includes('"code":"NOT_AUTHORIZED"') || status === 403, `${name}: ${status}`).toBe(true);

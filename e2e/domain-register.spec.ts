@@ -1,8 +1,6 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { expect as baseExpect, test, type Browser, type Page } from "@playwright/test";
 import { expectAccessible, switchLanguage } from "./axe";
-import { PASSWORD, logIn } from "./support";
+import { PASSWORD, logIn, postAction } from "./support";
 import { createUserOnPage } from "./users-support";
 
 // Issue 15 item 1 "Register" (/domains/new) and item 7 for its form (R-REG-1…5), with issue 20's
@@ -12,39 +10,8 @@ import { createUserOnPage } from "./users-support";
 
 // server actions, Argon2id logins and page renders on a busy two-core machine
 const expect = baseExpect.configure({ timeout: 20_000 });
-const PORT = Number(process.env.E2E_PORT ?? 3100);
 const suffix = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
 const NS = ["ns1.dns-provider.net", "ns2.dns-provider.net"];
-
-/** The id Next gave one of our server actions in this build, and a page that serves it. */
-function actionOf(exportedName: string): { id: string; path: string } {
-  const manifest = JSON.parse(readFileSync(path.join(process.cwd(), ".next/server/server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { exportedName?: string; filename?: string; workers: Record<string, unknown> }>;
-  };
-  const found = Object.entries(manifest.node).find(
-    ([, v]) => v.exportedName === exportedName && v.filename === "lib/actions/domain-register.ts",
-  );
-  if (!found) throw new Error(`no server action ${exportedName} in the build`);
-  const worker = Object.keys(found[1].workers)[0]!;
-  const route = worker.replace(/^app/, "").replace(/\/\([^)]+\)/g, "").replace(/\/page$/, "") || "/";
-  return { id: found[0], path: route };
-}
-
-/** Calls a server action the way Next's client does, as the page's signed-in user. */
-async function postAction(page: Page, exportedName: string, input: unknown) {
-  const action = actionOf(exportedName);
-  const response = await page.request.post(action.path, {
-    headers: {
-      "next-action": action.id,
-      "content-type": "text/plain;charset=UTF-8",
-      accept: "text/x-component",
-      origin: `http://127.0.0.1:${PORT}`,
-    },
-    data: JSON.stringify([input]),
-    maxRedirects: 0,
-  });
-  return { status: response.status(), body: await response.text() };
-}
 
 const availability = (page: Page) => page.getByRole("status", { name: /^(Availability|Tilgængelighed)$/ });
 

@@ -1,5 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 import { request as httpRequest } from "node:http";
+import { actionRef } from "../tests/security/http";
 
 export const PASSWORD = "Demo-Portal-2026!";
 export const TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
@@ -11,9 +12,11 @@ export async function logIn(page: Page, email: string, password = PASSWORD) {
   await page.getByRole("button", { name: "Log in" }).click();
   // a user whose stored language is Danish lands on "Overblik"
   // Argon2id on a busy two-core machine can take seconds
-  await expect(page.getByRole("heading", { level: 1, name: /^(Dashboard|Overblik)$/ })).toBeVisible({
-    timeout: 15_000,
-  });
+  await expect(page.getByRole("heading", { level: 1, name: /^(Dashboard|Overblik)$/ })).toBeVisible(
+    {
+      timeout: 15_000,
+    },
+  );
 }
 
 /** Log out through the header's user menu (its button is named by the user's email). */
@@ -39,4 +42,28 @@ export function getFrom(
     req.on("error", reject);
     req.end();
   });
+}
+
+/**
+ * Calls a server action the way Next's client does, as the page's signed-in user, past any button
+ * (what a forged request does). Posted to `opts.path`, else to a page that serves the action.
+ */
+export async function postAction(
+  page: Page,
+  exportedName: string,
+  input: unknown,
+  opts: { path?: string; file?: string; segment?: string } = {},
+): Promise<{ status: number; body: string }> {
+  const action = actionRef(exportedName, opts);
+  const response = await page.request.post(opts.path ?? action.path, {
+    headers: {
+      "next-action": action.id,
+      "content-type": "text/plain;charset=UTF-8",
+      accept: "text/x-component",
+      origin: `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`,
+    },
+    data: JSON.stringify([input]),
+    maxRedirects: 0,
+  });
+  return { status: response.status(), body: await response.text() };
 }

@@ -8,11 +8,16 @@ import path from "node:path";
  */
 
 /** The e2e server (playwright.config.ts); another one while developing the suite. */
-export const serverBase = process.env.SECURITY_BASE_URL ?? `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`;
+export const serverBase =
+  process.env.SECURITY_BASE_URL ?? `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`;
 /** The attacker's Host/Origin: how Next itself fetches the server (`localhost:PORT`). */
 export const serverOrigin = `http://localhost:${new URL(serverBase).port}`;
 
-export type RawResponse = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
+export type RawResponse = {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+};
 
 export type RawRequest = {
   method?: string;
@@ -43,7 +48,11 @@ export function send(base: string, req: RawRequest = {}): Promise<RawResponse> {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
         res.on("end", () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }),
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString("utf8"),
+          }),
         );
         res.on("error", reject);
       },
@@ -59,7 +68,11 @@ function setCookies(res: RawResponse): string[] {
 }
 
 /** Logs a demo user in through next-auth from an allowlisted address; returns the Cookie header. */
-export async function logInCookie(base: string, email: string, password = "Demo-Portal-2026!"): Promise<string> {
+export async function logInCookie(
+  base: string,
+  email: string,
+  password = "Demo-Portal-2026!",
+): Promise<string> {
   return (await logIn(base, email, password)).cookie;
 }
 
@@ -89,18 +102,48 @@ export async function logIn(
   });
   const raw = ([] as string[]).concat(login.headers["set-cookie"] ?? []);
   const session = setCookies(login).find((c) => c.includes("session-token="));
-  if (!session) throw new Error(`login of ${email} failed: ${login.status} ${login.body.slice(0, 200)}`);
-  return { cookie: session, setCookies: [...raw, ...([] as string[]).concat(csrf.headers["set-cookie"] ?? [])] };
+  if (!session)
+    throw new Error(`login of ${email} failed: ${login.status} ${login.body.slice(0, 200)}`);
+  return {
+    cookie: session,
+    setCookies: [...raw, ...([] as string[]).concat(csrf.headers["set-cookie"] ?? [])],
+  };
 }
 
-/** The id Next gave a server action in the current build (`.next/server/server-reference-manifest.json`). */
-export function actionId(exportedName: string, root = process.env.SECURITY_APP_ROOT ?? process.cwd()): string {
+/**
+ * A server action of the current build (`.next/server/server-reference-manifest.json`): its id,
+ * and a page that serves it (the first route bundling it; `[segments]` filled with `segment`).
+ * `file` picks among actions of one name in several files (e.g. "lib/actions/admin.ts").
+ */
+export function actionRef(
+  exportedName: string,
+  opts: { file?: string; segment?: string; root?: string } = {},
+): { id: string; path: string } {
+  const root = opts.root ?? process.env.SECURITY_APP_ROOT ?? process.cwd();
   const manifest = JSON.parse(
     readFileSync(path.join(root, ".next/server/server-reference-manifest.json"), "utf8"),
-  ) as { node: Record<string, { exportedName?: string }> };
-  const found = Object.entries(manifest.node).find(([, v]) => v.exportedName === exportedName);
+  ) as {
+    node: Record<
+      string,
+      { exportedName?: string; filename?: string; workers: Record<string, unknown> }
+    >;
+  };
+  const found = Object.entries(manifest.node).find(
+    ([, v]) => v.exportedName === exportedName && (!opts.file || v.filename === opts.file),
+  );
   if (!found) throw new Error(`no server action named ${exportedName} in the build`);
-  return found[0];
+  const worker = Object.keys(found[1].workers)[0] ?? "app/page";
+  const route = worker
+    .replace(/^app/, "")
+    .replace(/\/\([^)]+\)/g, "")
+    .replace(/\/page$/, "")
+    .replace(/\[[^\]]+\]/g, opts.segment ?? "x");
+  return { id: found[0], path: route || "/" };
+}
+
+/** The id Next gave a server action in the current build. */
+export function actionId(exportedName: string, root?: string): string {
+  return actionRef(exportedName, { root }).id;
 }
 
 /** The headers Next's client sends with a server-action call to the site at `origin`. */
