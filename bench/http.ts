@@ -493,3 +493,19 @@ export async function benchHttp(opts: {
     await server.stop();
   }
 }
+
+/** The `after` cursor of the list's "Next" button, read from the page's own payload. */
+export function nextCursorOf(html: string): string | null {
+  return /nextCursor\\?":\\?"([A-Za-z0-9_-]+)/.exec(html)?.[1] ?? null;
+}
+
+/** Renewable rows (active, registrar-managed) of a domain CSV export: a-label and expiry date. */
+export function renewalsFromCsv(csv: string): RenewTarget[] {
+  const [head, ...rows] = csv.replace(/^\uFEFF/, "").split(/\r?\n/);
+  const cols = head!.split(",");
+  const at = (name: string) => cols.indexOf(name);
+  return rows
+    .map((line) => line.split(","))
+    .filter((r) => r[at("state")] === "ACTIVE" && r[at("management")] === "REGISTRAR" && r[at("expiry_date")])
+    .map((r) => ({ name: r[at("a_label")]!, curExpDate: r[at("expiry_date")]!.slice(0, 10) }));
+}
