@@ -222,7 +222,8 @@ export async function cannon(
   base: string,
   cookie: string,
   target: Target,
-  opts: { connections: number; seconds: number },
+  /** for `seconds`, or `amount` requests (a warm-up, a smoke: slow pages answer at least once) */
+  opts: { connections: number; seconds: number; amount?: number },
 ): Promise<HttpMeasure> {
   const latencies: number[] = [];
   const serverTimes: number[] = [];
@@ -242,8 +243,12 @@ export async function cannon(
     url: base,
     connections: opts.connections,
     duration: opts.seconds,
-    // never more requests than `next` can make (each renewal needs a domain of its own)
-    ...(supply !== undefined ? { maxOverallRequests: supply - opts.connections } : {}),
+    ...(opts.amount
+      ? { amount: Math.min(opts.amount, supply === undefined ? Infinity : supply - opts.connections) }
+      : supply !== undefined
+        ? // never more requests than `next` can make (each renewal needs a domain of its own)
+          { maxOverallRequests: supply - opts.connections }
+        : {}),
     timeout: 30,
     headers: { cookie, ...target.headers },
     requests: [
@@ -459,7 +464,7 @@ export async function benchHttp(opts: {
     const { peakMb } = await watchRss(server, async () => {
       // warm-up: each target once through the whole path, not counted (also proves each works)
       for (const t of targets)
-        assertClean(await cannon(server.url, cookie, t, { connections: 1, seconds: Math.min(1, seconds) }));
+        assertClean(await cannon(server.url, cookie, t, { connections: 1, seconds, amount: 3 }));
       for (const connections of [1, 10])
         for (const t of targets) {
           const m = await cannon(server.url, cookie, t, { connections, seconds });
