@@ -70,7 +70,11 @@ export async function startPortal(databaseUrl: string): Promise<PortalServer> {
   delete env.DATA_DIR;
   delete env.SMTP_URL;
   delete env.NODE_OPTIONS;
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  // BENCH_HTTP_PROFILE=DIR: the server's CPU profile (node --cpu-prof), written when it stops
+  const profile = process.env.BENCH_HTTP_PROFILE
+    ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_HTTP_PROFILE)}`]
+    : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, "--import", "tsx", "scripts/start.ts"], {
     cwd: root,
     env,
     stdio: ["ignore", "pipe", "pipe"],
@@ -456,10 +460,12 @@ export async function benchHttp(opts: {
   try {
     console.log(`server pid ${server.pid} at ${server.url}, RSS ${server.memory().rssMb.toFixed(0)} MB`);
     const cookie = await signIn(server.url, email);
+    // BENCH_HTTP_ONLY=deep,renew: only the targets whose label has one of these (and the floor)
+    const only = process.env.BENCH_HTTP_ONLY?.split(",");
     const targets = [
       ...pageTargets({ email, domain, deepCursor: cursor, deepFirst, search: "bager-" }),
       renewTarget(server.url, renewals),
-    ];
+    ].filter((t) => !only || t.path === FLOOR_PATH || only.some((o) => t.label.includes(o)));
     const measures: HttpMeasure[] = [];
     const { peakMb } = await watchRss(server, async () => {
       // warm-up: each target once through the whole path, not counted (also proves each works)

@@ -25,7 +25,7 @@ import { BENCH_NOW, benchSeed, seedSize } from "./seed";
 const args = new Set(process.argv.slice(2));
 const smoke = args.has("--smoke");
 const check = args.has("--check") && !smoke;
-// `--only=list,core,lifecycle,…`: run only those parts (while working on one); budgets of the
+// `--only=list,core,lifecycle,http,…`: run only those parts (while working on one); budgets of the
 // parts not run are not judged, so a --check with --only proves only what it ran
 const only = process.argv
   .find((a) => a.startsWith("--only="))
