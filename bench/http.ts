@@ -47,7 +47,8 @@ async function freePort(): Promise<number> {
 
 function readMemory(pid: number): Memory {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1]);
+  const kb = (field: string) =>
+    Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1]);
   return { rssMb: kb("VmRSS") / 1024, hwmMb: kb("VmHWM") / 1024 };
 }
 
@@ -74,12 +75,18 @@ export async function startPortal(databaseUrl: string): Promise<PortalServer> {
   const profile = process.env.BENCH_HTTP_PROFILE
     ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_HTTP_PROFILE)}`]
     : [];
-  const child: ChildProcess = spawn(process.execPath, [...profile, "--import", "tsx", "scripts/start.ts"], {
-    cwd: root,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...profile, "--import", "tsx", "scripts/start.ts"],
+    {
+      cwd: root,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  const exited = new Promise<number | null>((resolve) =>
+    child.once("exit", (code) => resolve(code)),
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let out = "";
     const onData = (chunk: Buffer) => {
@@ -90,8 +97,12 @@ export async function startPortal(databaseUrl: string): Promise<PortalServer> {
       if (/Registrar Portal ready on/.test(out)) resolve(`http://127.0.0.1:${port}`);
     };
     child.stdout!.on("data", onData);
-    child.stderr!.on("data", (chunk: Buffer) => process.stderr.write(`  [server] ${chunk.toString()}`));
-    void exited.then((code) => reject(new Error(`the portal server exited (${code}) before it was ready`)));
+    child.stderr!.on("data", (chunk: Buffer) =>
+      process.stderr.write(`  [server] ${chunk.toString()}`),
+    );
+    void exited.then((code) =>
+      reject(new Error(`the portal server exited (${code}) before it was ready`)),
+    );
   });
   const pid = child.pid!;
   return {
@@ -155,10 +166,15 @@ export async function signIn(
   });
   const session = cookiesOf(login).find((c) => c.includes("session-token="));
   if (!session) throw new Error(`login of ${email} failed: ${login.status} ${await login.text()}`);
-  const floor = await fetch(`${base}${FLOOR_PATH}`, { headers: { cookie: session }, redirect: "manual" });
+  const floor = await fetch(`${base}${FLOOR_PATH}`, {
+    headers: { cookie: session },
+    redirect: "manual",
+  });
   const body = await floor.text();
   if (floor.status !== 200 || !body.includes(email))
-    throw new Error(`the session cookie of ${email} does not work: ${FLOOR_PATH} answered ${floor.status}`);
+    throw new Error(
+      `the session cookie of ${email} does not work: ${FLOOR_PATH} answered ${floor.status}`,
+    );
   return session;
 }
 
@@ -248,7 +264,12 @@ export async function cannon(
     connections: opts.connections,
     duration: opts.seconds,
     ...(opts.amount
-      ? { amount: Math.min(opts.amount, supply === undefined ? Infinity : supply - opts.connections) }
+      ? {
+          amount: Math.min(
+            opts.amount,
+            supply === undefined ? Infinity : supply - opts.connections,
+          ),
+        }
       : supply !== undefined
         ? // never more requests than `next` can make (each renewal needs a domain of its own)
           { maxOverallRequests: supply - opts.connections }
@@ -268,7 +289,12 @@ export async function cannon(
               },
             }
           : {}),
-        onResponse: (status: number, body: string, _context: unknown, headers: Record<string, string | string[]>) => {
+        onResponse: (
+          status: number,
+          body: string,
+          _context: unknown,
+          headers: Record<string, string | string[]>,
+        ) => {
           const timing = /(?:^|,)\s*app;dur=([\d.]+)/.exec(header(headers, "server-timing") ?? "");
           if (timing) serverTimes.push(Number(timing[1]));
           else fail("no Server-Timing header");
@@ -312,9 +338,14 @@ export function assertClean(m: HttpMeasure) {
 /** The CSV export of the list over HTTP, read to the end: rows, bytes, time and its status. */
 export async function csvExport(base: string, cookie: string, query = "") {
   const start = performance.now();
-  const response = await fetch(`${base}/domains/export${query}`, { headers: { cookie }, redirect: "manual" });
+  const response = await fetch(`${base}/domains/export${query}`, {
+    headers: { cookie },
+    redirect: "manual",
+  });
   if (response.status !== 200 || !response.headers.get("content-type")?.startsWith("text/csv"))
-    throw new Error(`the CSV export answered ${response.status} ${response.headers.get("content-type")}`);
+    throw new Error(
+      `the CSV export answered ${response.status} ${response.headers.get("content-type")}`,
+    );
   let bytes = 0;
   let lines = 0;
   let csv = "";
@@ -384,7 +415,9 @@ export function renewTarget(base: string, domains: readonly RenewTarget[], appRo
       if (!d) return null;
       return {
         path: `/domains/${d.name}`,
-        body: JSON.stringify([{ name: d.name, curExpDate: d.curExpDate, periodUnit: "y", periodValue: 1 }]),
+        body: JSON.stringify([
+          { name: d.name, curExpDate: d.curExpDate, periodUnit: "y", periodValue: 1 },
+        ]),
       };
     },
     status: 200,
@@ -425,13 +458,21 @@ export async function benchHttp(opts: {
   // the deep keyset page: the `after` cursor the list's "Next" button would carry ~half-way in
   let cursor: string | null = null;
   for (let seen = 0; seen + 1000 <= opts.domains / 2; seen += 1000) {
-    const page: Awaited<ReturnType<typeof listDomains>> = await listDomains(ctx, { cursor, limit: 1000 });
+    const page: Awaited<ReturnType<typeof listDomains>> = await listDomains(ctx, {
+      cursor,
+      limit: 1000,
+    });
     if (!page.nextCursor) break;
     cursor = page.nextCursor;
   }
-  const deepFirst = cursor ? (await listDomains(ctx, { cursor, limit: 25 })).domains[0]?.name : undefined;
+  const deepFirst = cursor
+    ? (await listDomains(ctx, { cursor, limit: 25 })).domains[0]?.name
+    : undefined;
   const domain = (await db.domain.findFirst({
-    where: { registrarId: ctx.actor.kind === "portal" ? ctx.actor.accountId : "", aLabel: "demo-hosting.dk" },
+    where: {
+      registrarId: ctx.actor.kind === "portal" ? ctx.actor.accountId : "",
+      aLabel: "demo-hosting.dk",
+    },
   }))
     ? "demo-hosting.dk"
     : (await listDomains(ctx, { limit: 1 })).domains[0]!.name;
@@ -445,7 +486,10 @@ export async function benchHttp(opts: {
         state: "ACTIVE",
         managementModel: "REGISTRAR",
         aLabel: { not: domain },
-        exDate: { gte: new Date(today.getTime() + 45 * day), lte: new Date(today.getTime() + 300 * day) },
+        exDate: {
+          gte: new Date(today.getTime() + 45 * day),
+          lte: new Date(today.getTime() + 300 * day),
+        },
       },
       select: { aLabel: true, exDate: true },
       orderBy: { updatedAt: "asc" },
@@ -458,7 +502,9 @@ export async function benchHttp(opts: {
   );
   const server = await startPortal(opts.url);
   try {
-    console.log(`server pid ${server.pid} at ${server.url}, RSS ${server.memory().rssMb.toFixed(0)} MB`);
+    console.log(
+      `server pid ${server.pid} at ${server.url}, RSS ${server.memory().rssMb.toFixed(0)} MB`,
+    );
     const cookie = await signIn(server.url, email);
     // BENCH_HTTP_ONLY=deep,renew: only the targets whose label has one of these (and the floor)
     const only = process.env.BENCH_HTTP_ONLY?.split(",");
@@ -517,6 +563,9 @@ export function renewalsFromCsv(csv: string): RenewTarget[] {
   const at = (name: string) => cols.indexOf(name);
   return rows
     .map((line) => line.split(","))
-    .filter((r) => r[at("state")] === "ACTIVE" && r[at("management")] === "REGISTRAR" && r[at("expiry_date")])
+    .filter(
+      (r) =>
+        r[at("state")] === "ACTIVE" && r[at("management")] === "REGISTRAR" && r[at("expiry_date")],
+    )
     .map((r) => ({ name: r[at("a_label")]!, curExpDate: r[at("expiry_date")]!.slice(0, 10) }));
 }

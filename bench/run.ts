@@ -187,9 +187,10 @@ if (list) {
 if (http) {
   // pages beside the floor page at the same connections; server time judged at 1 connection (at
   // 10 it also holds the wait for a core behind the other requests, which requests/s measures)
-  const floor = (c: number) => http.measures.find((m) => m.label === "floor page" && m.connections === c)!;
+  const floor = (c: number) =>
+    http.measures.find((m) => m.label === "floor page" && m.connections === c)!;
   const serverBudget: Record<string, number> = {
-    "dashboard": 100,
+    dashboard: 100,
     "domain list, first page": 50,
     "domain list, deep keyset page": 50,
     "domain search 'bager-'": 50,
@@ -199,19 +200,47 @@ if (http) {
     const name = `http ${m.label}, ${m.connections} conn.`;
     const page = m.label !== "floor page" && m.label !== "renew action";
     add(
-      { name: `${name}: requests/s`, value: m.rps, unit: "req/s", baseline: m.label === "floor page" ? null : f.rps },
+      {
+        name: `${name}: requests/s`,
+        value: m.rps,
+        unit: "req/s",
+        baseline: m.label === "floor page" ? null : f.rps,
+      },
       page && m.connections === 10 ? "≥ 60% of the floor page" : null,
       page && m.connections === 10 ? (x) => x.value >= 0.6 * x.baseline! : null,
     );
-    add({ name: `${name}: latency p95`, value: m.latencyP95, unit: "ms", baseline: m.label === "floor page" ? null : f.latencyP95 }, null, null);
+    add(
+      {
+        name: `${name}: latency p95`,
+        value: m.latencyP95,
+        unit: "ms",
+        baseline: m.label === "floor page" ? null : f.latencyP95,
+      },
+      null,
+      null,
+    );
     const limit = m.connections === 1 ? serverBudget[m.label] : undefined;
     add(
-      { name: `${name}: server time p95`, value: m.serverP95, unit: "ms", baseline: m.label === "floor page" ? null : f.serverP95 },
+      {
+        name: `${name}: server time p95`,
+        value: m.serverP95,
+        unit: "ms",
+        baseline: m.label === "floor page" ? null : f.serverP95,
+      },
       limit ? `p95 < ${limit} ms` : null,
       limit ? (x) => x.value < limit : null,
     );
   }
-  add({ name: "server peak RSS during the HTTP runs", value: http.peakRssMb, unit: "MB", baseline: null }, null, null);
+  add(
+    {
+      name: "server peak RSS during the HTTP runs",
+      value: http.peakRssMb,
+      unit: "MB",
+      baseline: null,
+    },
+    null,
+    null,
+  );
   add(
     {
       name: `CSV export of ${http.csv.rows.toLocaleString("en")} domains over HTTP: server RSS added`,

@@ -85,7 +85,11 @@ test("issue 22: the HTTP bench's runs — pages and the renew action, every resp
   // each renewal renewed: the expiry dates moved on a year
   const after = renewalsFromCsv((await csvExport(base, cookie, `?q=${tag}`)).head);
   const renewed = after.filter((a) =>
-    renewals.some((r) => r.name === a.name && Number(a.curExpDate.slice(0, 4)) === Number(r.curExpDate.slice(0, 4)) + 1),
+    renewals.some(
+      (r) =>
+        r.name === a.name &&
+        Number(a.curExpDate.slice(0, 4)) === Number(r.curExpDate.slice(0, 4)) + 1,
+    ),
   );
   expect(renewed).toHaveLength(2);
 
