@@ -19,7 +19,7 @@ import { fixedClock } from "@/lib/registry/clock";
 import { seedDemoRegistry } from "@/prisma/seed/demo";
 import { benchCore, benchLifecycle, type Measure } from "./core";
 import { benchDomainList } from "./domain-list";
-import { benchHttp } from "./http";
+import { benchHttp, httpBudgets } from "./http";
 import { BENCH_NOW, benchSeed, seedSize } from "./seed";
 
 const args = new Set(process.argv.slice(2));
@@ -184,74 +184,7 @@ if (list) {
   );
 }
 
-if (http) {
-  // pages beside the floor page at the same connections; server time judged at 1 connection (at
-  // 10 it also holds the wait for a core behind the other requests, which requests/s measures)
-  const floor = (c: number) =>
-    http.measures.find((m) => m.label === "floor page" && m.connections === c)!;
-  const serverBudget: Record<string, number> = {
-    dashboard: 100,
-    "domain list, first page": 50,
-    "domain list, deep keyset page": 50,
-    "domain search 'bager-'": 50,
-  };
-  for (const m of http.measures) {
-    const f = floor(m.connections);
-    const name = `http ${m.label}, ${m.connections} conn.`;
-    const page = m.label !== "floor page" && m.label !== "renew action";
-    add(
-      {
-        name: `${name}: requests/s`,
-        value: m.rps,
-        unit: "req/s",
-        baseline: m.label === "floor page" ? null : f.rps,
-      },
-      page && m.connections === 10 ? "≥ 60% of the floor page" : null,
-      page && m.connections === 10 ? (x) => x.value >= 0.6 * x.baseline! : null,
-    );
-    add(
-      {
-        name: `${name}: latency p95`,
-        value: m.latencyP95,
-        unit: "ms",
-        baseline: m.label === "floor page" ? null : f.latencyP95,
-      },
-      null,
-      null,
-    );
-    const limit = m.connections === 1 ? serverBudget[m.label] : undefined;
-    add(
-      {
-        name: `${name}: server time p95`,
-        value: m.serverP95,
-        unit: "ms",
-        baseline: m.label === "floor page" ? null : f.serverP95,
-      },
-      limit ? `p95 < ${limit} ms` : null,
-      limit ? (x) => x.value < limit : null,
-    );
-  }
-  add(
-    {
-      name: "server peak RSS during the HTTP runs",
-      value: http.peakRssMb,
-      unit: "MB",
-      baseline: null,
-    },
-    null,
-    null,
-  );
-  add(
-    {
-      name: `CSV export of ${http.csv.rows.toLocaleString("en")} domains over HTTP: server RSS added`,
-      value: http.csv.rssAddedMb,
-      unit: "MB",
-      baseline: null,
-    },
-    "< 100 MB",
-    (x) => x.value < 100,
-  );
-}
+if (http) for (const r of httpBudgets(http)) add(r.measure, r.budget, r.pass);
 
 const fmt = (v: number | null, digits = 1) => (v === null ? "-" : v.toFixed(digits));
 console.log(
