@@ -19,12 +19,13 @@ import { fixedClock } from "@/lib/registry/clock";
 import { seedDemoRegistry } from "@/prisma/seed/demo";
 import { benchCore, benchLifecycle, type Measure } from "./core";
 import { benchDomainList } from "./domain-list";
+import { benchHttp, httpBudgets } from "./http";
 import { BENCH_NOW, benchSeed, seedSize } from "./seed";
 
 const args = new Set(process.argv.slice(2));
 const smoke = args.has("--smoke");
 const check = args.has("--check") && !smoke;
-// `--only=list,core,lifecycle,…`: run only those parts (while working on one); budgets of the
+// `--only=list,core,lifecycle,http,…`: run only those parts (while working on one); budgets of the
 // parts not run are not judged, so a --check with --only proves only what it ran
 const only = process.argv
   .find((a) => a.startsWith("--only="))
@@ -134,6 +135,9 @@ if (part("lifecycle"))
     }),
   );
 
+// --- HTTP: the production server under autocannon, its memory (bench/http.ts; PostgreSQL only)
+const http = part("http") && !smoke ? await benchHttp({ db, url, ctx, domains }) : null;
+
 // --- budgets (issue 22) and the report
 type Result = Measure & { ratio: number | null; budget: string | null; pass: boolean | null };
 const results: Result[] = [];
@@ -179,6 +183,8 @@ if (list) {
     (x) => x.value < 100,
   );
 }
+
+if (http) for (const r of httpBudgets(http)) add(r.measure, r.budget, r.pass);
 
 const fmt = (v: number | null, digits = 1) => (v === null ? "-" : v.toFixed(digits));
 console.log(
