@@ -18,7 +18,9 @@ import { checkAvailability, getDomain } from "@/lib/registry/domains";
 import { fixedClock } from "@/lib/registry/clock";
 import { seedDemoRegistry } from "@/prisma/seed/demo";
 import { benchCore, benchLifecycle, type Measure } from "./core";
+import { benchDashboard } from "./dashboard";
 import { benchDomainList } from "./domain-list";
+import { benchExplain } from "./explain";
 import { BENCH_NOW, benchSeed, seedSize } from "./seed";
 
 const args = new Set(process.argv.slice(2));
@@ -120,6 +122,14 @@ if (part("list")) {
   await measure("checkAvailability, 100 names", () => checkAvailability(ctx, { names }));
 }
 
+// --- issue 22: indexes proved by EXPLAIN, and the dashboard's server time
+const explained = part("explain")
+  ? await benchExplain({ factory, db, actor, now, domains })
+  : [];
+const dashboard = part("dashboard")
+  ? await benchDashboard(ctx, domains, smoke ? 2 : Number(process.env.BENCH_RUNS ?? 30))
+  : null;
+
 // --- core writes and the lifecycle, each beside its floor
 const measures: Measure[] = [];
 if (part("core"))
@@ -179,6 +189,19 @@ if (list) {
     (x) => x.value < 100,
   );
 }
+
+for (const e of explained)
+  add(
+    { ...e, name: `EXPLAIN ${e.name}`, value: e.seqScans.length, unit: "seq scans", baseline: null },
+    "no Seq Scan on a big table",
+    (x) => x.value === 0,
+  );
+if (dashboard)
+  add(
+    { name: "dashboard: core time p95", value: dashboard.p95, unit: "ms", baseline: null },
+    "p95 < 100 ms",
+    (x) => x.value < 100,
+  );
 
 const fmt = (v: number | null, digits = 1) => (v === null ? "-" : v.toFixed(digits));
 console.log(
