@@ -124,7 +124,7 @@ if (part("list")) {
 
 // --- issue 22: indexes proved by EXPLAIN, and the dashboard's server time
 const explained = part("explain")
-  ? await benchExplain({ factory, db, actor, now, domains })
+  ? await benchExplain({ factory, url, db, actor, now, domains })
   : [];
 const dashboard = part("dashboard")
   ? await benchDashboard(ctx, domains, smoke ? 2 : Number(process.env.BENCH_RUNS ?? 30))
