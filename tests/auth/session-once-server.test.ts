@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { requestContext, type RequestContext } from "@/lib/actions/request-context";
 import { logIn } from "@/lib/auth/login";
 import { authSettings } from "@/lib/auth/settings";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
@@ -26,6 +27,7 @@ let r: Registry;
 let prisma: PrismaClient;
 let counted: ReturnType<typeof countingFactory>;
 let server: RunningServer;
+const contexts: { recorded: number; taken: number }[] = [];
 
 beforeAll(async () => {
   if (!built) return;
@@ -40,6 +42,25 @@ beforeAll(async () => {
     key: target.kind === "postgres" ? target.url : target.dataDir,
     client: prisma,
   };
+  // every request context the entry opens, watched: the proxy's record and the render's reads
+  // of it (the same AsyncLocalStorage instance: lib/actions/request-context.ts, via globalThis)
+  const run = requestContext.run.bind(requestContext);
+  requestContext.run = ((store: RequestContext, fn: () => unknown) => {
+    const watch = { recorded: 0, taken: 0 };
+    let value: RequestContext["portalSession"];
+    Object.defineProperty(store, "portalSession", {
+      get: () => {
+        if (value) watch.taken++;
+        return value;
+      },
+      set: (v: RequestContext["portalSession"]) => {
+        if (v) watch.recorded++;
+        value = v;
+      },
+    });
+    contexts.push(watch);
+    return run(store, fn);
+  }) as typeof requestContext.run;
   const { startServer } = await import("@/server/entry");
   // a real port: Next forwards an action to `localhost:<port>`, which port 0 would not name
   server = await startServer({ port: await freePort(), hostname: "127.0.0.1" });
@@ -81,9 +102,16 @@ async function signIn(email: string) {
 /** The Session statements one HTTP request ran (the response read to its end). */
 async function sessionQueries(pathname: string, init: RequestInit) {
   const before = counted.statements.length;
+  contexts.length = 0;
   const response = await fetch(`${server.url}${pathname}`, { redirect: "manual", ...init });
   const body = await response.text();
-  return { status: response.status, body, queries: onTable(counted.statements.slice(before), "Session").length };
+  return {
+    status: response.status,
+    body,
+    queries: onTable(counted.statements.slice(before), "Session").length,
+    /** Per HTTP request the entry saw (a forwarded action: two). */
+    contexts: contexts.map((c) => ({ ...c })),
+  };
 }
 
 function actionId(name: string): string {
@@ -103,6 +131,10 @@ describe.skipIf(!built)("issue 22 on the real server: one session check per requ
     expect(page.status).toBe(200);
     expect(page.body).toContain("dashboard-title");
     expect(page.queries).toBe(1);
+    // the proxy recorded its check in the request's context, and the render read it there
+    expect(page.contexts).toHaveLength(1);
+    expect(page.contexts[0]!.recorded).toBe(1);
+    expect(page.contexts[0]!.taken).toBeGreaterThan(0);
   });
 
   it("a server action on its own page: the proxy's check serves the action's, once", async () => {
@@ -141,6 +173,11 @@ describe.skipIf(!built)("issue 22 on the real server: one session check per requ
     // the first hop's proxy; the owning hop's proxy, whose record the action's own check takes
     // (once: a POST); the action layer's language lookup after it checks in full (4 before)
     expect(action.queries).toBeLessThanOrEqual(3);
+    // two HTTP requests, each with its own context; the second (the owning page's) recorded its
+    // proxy's check and the action took it
+    expect(action.contexts).toHaveLength(2);
+    expect(action.contexts[1]!.recorded).toBe(1);
+    expect(action.contexts[1]!.taken).toBe(1);
   });
 
   it("a revoked session is refused on the very next request", async () => {
