@@ -18,8 +18,10 @@ import { checkAvailability, getDomain } from "@/lib/registry/domains";
 import { fixedClock } from "@/lib/registry/clock";
 import { seedDemoRegistry } from "@/prisma/seed/demo";
 import { benchCore, benchLifecycle, type Measure } from "./core";
+import { benchDashboard } from "./dashboard";
 import { benchDomainList } from "./domain-list";
 import { benchHttp, httpBudgets } from "./http";
+import { benchExplain } from "./explain";
 import { BENCH_NOW, benchSeed, seedSize } from "./seed";
 
 const args = new Set(process.argv.slice(2));
@@ -121,6 +123,14 @@ if (part("list")) {
   await measure("checkAvailability, 100 names", () => checkAvailability(ctx, { names }));
 }
 
+// --- issue 22: indexes proved by EXPLAIN, and the dashboard's server time
+const explained = part("explain")
+  ? await benchExplain({ factory, url, db, actor, now, domains })
+  : [];
+const dashboard = part("dashboard")
+  ? await benchDashboard(ctx, domains, smoke ? 2 : Number(process.env.BENCH_RUNS ?? 30))
+  : null;
+
 // --- core writes and the lifecycle, each beside its floor
 const measures: Measure[] = [];
 if (part("core"))
@@ -185,6 +195,23 @@ if (list) {
 }
 
 if (http) for (const r of httpBudgets(http)) add(r.measure, r.budget, r.pass);
+for (const e of explained)
+  add(
+    { name: `EXPLAIN ${e.name}`, value: e.seqScans.length, unit: "seq scans", baseline: null },
+    "no Seq Scan on a big table",
+    (x) => x.value === 0,
+  );
+if (dashboard)
+  add(
+    {
+      name: "dashboard: core time p95",
+      value: dashboard.p95,
+      unit: "ms",
+      baseline: dashboard.floorP95,
+    },
+    "p95 < 100 ms",
+    (x) => x.value < 100,
+  );
 
 const fmt = (v: number | null, digits = 1) => (v === null ? "-" : v.toFixed(digits));
 console.log(
@@ -216,6 +243,12 @@ writeFileSync(
   ) + "\n",
 );
 console.log(`written: ${out}`);
+if (explained.length) {
+  // the plans' details (indexes used, Seq Scans) beside the results: bench/results.explain.json
+  const details = out.replace(/(\.json)?$/, ".explain.json");
+  writeFileSync(details, JSON.stringify(explained, null, 2) + "\n");
+  console.log(`written: ${details}`);
+}
 const missed = results.filter((r) => r.pass === false);
 if (check && missed.length) {
   console.error(`budget missed: ${missed.map((r) => r.name).join("; ")}`);

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import type { VerifiedPortalSession } from "../auth/request-session";
 
 /**
  * What the server entry and the action layer share about one HTTP request. The entry runs Next's
@@ -9,7 +10,11 @@ import { AsyncLocalStorage } from "node:async_hooks";
  * One instance per process through globalThis: the entry (run by tsx) and Next's bundled server
  * code load this module separately.
  */
-export type RequestContext = { actionEntered: boolean };
+export type RequestContext = {
+  actionEntered: boolean;
+  /** The proxy's session check of this request (lib/auth/request-session.ts, issue 22). */
+  portalSession?: VerifiedPortalSession;
+};
 
 const holder = globalThis as { __rpRequestContext?: AsyncLocalStorage<RequestContext> };
 export const requestContext: AsyncLocalStorage<RequestContext> = (holder.__rpRequestContext ??=

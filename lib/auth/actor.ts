@@ -10,6 +10,7 @@ import { requirePermission, type Verb } from "@/lib/registry/permissions";
 import { SURFACE_HEADER } from "@/lib/proxy/registrant-routes";
 import { isAddressAllowed, operatorAllowlist } from "../net/allowlist";
 import { ipInCidrs } from "../net/client-address";
+import { takeVerifiedSession } from "./request-session";
 import { checkSession } from "./sessions";
 import { authSettings } from "./settings";
 import { decodeSessionToken, sessionCookieValue } from "./token";
@@ -26,7 +27,8 @@ export async function clientIp(): Promise<string> {
  * those run registrant actions only, whatever session cookie comes along.
  *
  * Resolved once per request (React `cache`): the layout, the page, the language lookup and the
- * actions of one request share one session check (DESIGN.md §7).
+ * actions of one request share one session check (DESIGN.md §7) — and that is the proxy's check of
+ * the same request when it checked this same session (lib/auth/request-session.ts, issue 22).
  */
 export const getPortalSession = cache(
   async (): Promise<{
@@ -39,12 +41,18 @@ export const getPortalSession = cache(
     const jar = await cookies();
     const token = await decodeSessionToken(sessionCookieValue((n) => jar.get(n)?.value));
     if (!token || token.kind !== "user") return null;
-    const db = getPrisma();
-    const check = await checkSession(db, token.sid, systemClock.now(), authSettings(), token.cf);
-    if (!check.ok || !check.session.user) return null;
-    const user = check.session.user;
     const ip = await clientIp();
-    if (!(await isAddressAllowed(db, ip, user.accountId))) return null;
+    // the proxy's full check of this very request, when it checked this session, credential
+    // fingerprint and address (issue 22, lib/auth/request-session.ts); else the full check here
+    let session = takeVerifiedSession(token.sid, token.cf, ip);
+    if (!session) {
+      const db = getPrisma();
+      const check = await checkSession(db, token.sid, systemClock.now(), authSettings(), token.cf);
+      if (!check.ok || !check.session.user) return null;
+      if (!(await isAddressAllowed(db, ip, check.session.user.accountId))) return null;
+      session = { ...check.session, user: check.session.user };
+    }
+    const user = session.user;
     return {
       actor: {
         kind: "portal",
@@ -53,10 +61,10 @@ export const getPortalSession = cache(
         metaRoles: user.metaRoles,
         ip,
         label: user.email,
-        sessionId: check.session.id,
+        sessionId: session.id,
       },
       locale: user.locale,
-      totpEnrolmentPending: check.session.totpEnrolmentPending,
+      totpEnrolmentPending: session.totpEnrolmentPending,
     };
   },
 );

@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getPrisma } from "@/lib/db/client";
 import { isAddressAllowed, operatorAllowlist } from "@/lib/net/allowlist";
 import { checkSession } from "@/lib/auth/sessions";
+import { forgetVerifiedSession, recordVerifiedSession } from "@/lib/auth/request-session";
 import { authSettings } from "@/lib/auth/settings";
 import { decodeSessionToken, SESSION_COOKIES, sessionCookieValue } from "@/lib/auth/token";
 import { ipInCidrs } from "@/lib/net/client-address";
@@ -21,7 +22,9 @@ const SANDBOX_OUTBOX_PATH = "/sandbox/outbox";
  *    by some registrar before login, by the user's own registrar after (DESIGN.md §5);
  *    the real registrant routes under `/r/` (registrants, anywhere) are exempt and marked so
  *    that no registrar action runs through them; `/operator` has its own list;
- * 2. a signed-in request's Session row must still be valid, else the session ends here.
+ * 2. a signed-in request's Session row must still be valid, else the session ends here; a pass
+ *    is recorded for this request only, so the render does not check the same session again
+ *    (lib/auth/request-session.ts).
  * Every response gets a nonce-based Content-Security-Policy (lib/proxy/csp.ts).
  * Pages, actions and the core check again: this is the first gate, not the only one.
  */
@@ -38,6 +41,8 @@ export async function handleProxy(request: NextRequest): Promise<NextResponse> {
 
 async function decide(request: NextRequest, csp: string): Promise<NextResponse> {
   const { pathname } = request.nextUrl;
+  // a record of an earlier run for this request never outlives a new decision (issue 22)
+  forgetVerifiedSession();
   const pass = (extra: Record<string, string> = {}) => {
     // Next takes the nonce for its own scripts from the request's CSP header
     const headers = new Headers(request.headers);
@@ -88,6 +93,17 @@ async function decide(request: NextRequest, csp: string): Promise<NextResponse> 
       url.pathname = TOTP_ENROLMENT_PATH;
       url.search = "";
       return NextResponse.redirect(url);
+    }
+    // passed in full: the render of this same request need not check again (issue 22,
+    // lib/auth/request-session.ts); only a portal user on a portal path
+    if (user && token.kind === "user" && !isOperatorPath) {
+      recordVerifiedSession({
+        sid: token.sid,
+        cf: token.cf,
+        ip,
+        session: { ...check.session, user },
+        once: request.method !== "GET" && request.method !== "HEAD",
+      });
     }
   }
 

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Domain_dashboard_idx" ON "Domain"("registrarId", "state", "exDate", "renewalPolicy", "managementModel", "payerId", "registrantId");
