@@ -9,7 +9,7 @@
 // The request functions (signIn, cannon, csvExport) need only a base URL: the e2e smoke
 // (e2e/bench-http.spec.ts) runs them against the e2e server.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { loadavg } from "node:os";
 import path from "node:path";
@@ -17,6 +17,7 @@ import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 import type { PrismaClient } from "@/lib/db/client";
 import type { CoreContext } from "@/lib/registry/context";
+import { actionId } from "../tests/security/http";
 import type { Measure } from "./core";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -181,18 +182,6 @@ export async function signIn(
 
 /** The floor page (app/(floor)/session/page.tsx). */
 export const FLOOR_PATH = "/session";
-
-/** The id Next gave a server action in the build in `appRoot` (its server-reference manifest). */
-export function actionId(exportedName: string, appRoot = root): string {
-  const file = path.join(appRoot, ".next/server/server-reference-manifest.json");
-  if (!existsSync(file)) throw new Error(`no build at ${appRoot} (${file} missing)`);
-  const manifest = JSON.parse(readFileSync(file, "utf8")) as {
-    node: Record<string, { exportedName?: string }>;
-  };
-  const found = Object.entries(manifest.node).find(([, v]) => v.exportedName === exportedName);
-  if (!found) throw new Error(`no server action named ${exportedName} in the build`);
-  return found[0];
-}
 
 // --- the load ----------------------------------------------------------------------------------
 

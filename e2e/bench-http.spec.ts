@@ -1,6 +1,5 @@
 import { expect, test } from "@playwright/test";
 import {
-  actionId,
   assertClean,
   cannon,
   csvExport,
@@ -13,6 +12,7 @@ import {
 } from "../bench/http";
 import { toCopenhagenWallTime } from "../lib/schemas/domain-register";
 import { expectAccessible } from "./axe";
+import { actionId } from "../tests/security/http";
 import { logIn } from "./support";
 
 // Issue 22: the smoke of `npm run bench`'s HTTP part — its autocannon runs, a fraction of a second
