@@ -1,7 +1,3 @@
-import type {
-  SqlDriverAdapter,
-  SqlMigrationAwareDriverAdapterFactory,
-} from "@prisma/driver-adapter-utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { getBalance } from "@/lib/registry/billing";
@@ -16,45 +12,21 @@ import {
 import { countMessages } from "@/lib/registry/messages";
 import { addDays, localDateOf } from "@/lib/registry/rules";
 import { ALL, openRegistry, SEED_NOW, type Registry } from "../registry/support";
+import { countingFactory } from "../support/counting";
 
 // Issue 22: no N+1 — the number of SQL statements a page's core queries run does not grow with
 // the rows they show. Counted at the driver adapter, so every statement Prisma sends is seen.
 
-let statements = 0;
-function counting(
-  factory: SqlMigrationAwareDriverAdapterFactory,
-): SqlMigrationAwareDriverAdapterFactory {
-  const wrap = <T extends object>(target: T): T =>
-    new Proxy(target, {
-      get(t, prop, receiver) {
-        const value = Reflect.get(t, prop, receiver) as unknown;
-        if (typeof value !== "function") return value;
-        if (prop === "queryRaw" || prop === "executeRaw")
-          return (...args: unknown[]) => {
-            statements++;
-            return (value as (...a: unknown[]) => unknown).apply(t, args);
-          };
-        if (prop === "startTransaction")
-          return async (...args: unknown[]) =>
-            wrap((await (value as (...a: unknown[]) => Promise<object>).apply(t, args)) as object);
-        return (value as (...a: unknown[]) => unknown).bind(t);
-      },
-    });
-  return wrap({
-    ...factory,
-    provider: factory.provider,
-    adapterName: factory.adapterName,
-    connect: async () => wrap(await factory.connect()) as SqlDriverAdapter,
-    connectToShadowDb: () => factory.connectToShadowDb(),
-  });
-}
+let counted: string[] = [];
 
 let r: Registry;
 let prisma: PrismaClient;
 let ctx: CoreContext;
 beforeAll(async () => {
   r = await openRegistry();
-  prisma = createPrismaClient(counting(r.db.factory));
+  const recording = countingFactory(r.db.factory);
+  counted = recording.statements;
+  prisma = createPrismaClient(recording.factory);
   ctx = { db: prisma, clock: fixedClock(new Date(SEED_NOW)), actor: r.user(ALL) };
 });
 afterAll(async () => {
@@ -64,9 +36,9 @@ afterAll(async () => {
 
 async function count(fn: () => Promise<unknown>): Promise<number> {
   await fn(); // warm: the stored policy and similar one-off reads
-  statements = 0;
+  const before = counted.length;
   await fn();
-  return statements;
+  return counted.length - before;
 }
 
 const dashboard = () => {
