@@ -174,7 +174,7 @@ export async function benchSeed(url: string, size: SeedSize = seedSize()): Promi
        JOIN bh ON bh.hg = 1 + (g - 1) / 10
        JOIN reg r ON r.n = CASE WHEN g <= $3::int THEN 0 ELSE 1 + bh.hg % $4::int END,
        LATERAL (SELECT CASE WHEN g % 100 = 44 THEN DATE '2026-11-23' - g % 25
-         ELSE DATE '2026-11-24' + (g * 7919) % 365 END AS ex) e,
+         ELSE DATE '2026-11-24' + ((g::bigint * 7919) % 365)::int END AS ex) e,
        LATERAL (SELECT CASE WHEN g % 20 = 3
            THEN replace(($5::text[])[1 + (g / 20) % $7::int], '0000000', lpad(g::text, 7, '0'))
            ELSE (ARRAY['${ASCII_STEMS.join("','")}'])[1 + g % ${ASCII_STEMS.length}] || '-' || g || '.dk' END AS a,
