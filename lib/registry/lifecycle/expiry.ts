@@ -15,12 +15,12 @@ import { SYSTEM_ACTOR } from "./shared";
 // 30 days of redemption. One batch = one transaction over rows claimed with SKIP LOCKED, so
 // several workers never process a domain twice.
 //
-// Issue 22: a batch is set-based from end to end. Three statements, whatever its size: the claim
-// (its ids come back as ONE array), the debit of the batch's accounts (locked in id order), and one
+// Issue 22: a batch is set-based from end to end. Four statements, whatever its size: the claim
+// (its ids come back as ONE array), the lock and debit of the batch's accounts (in id order), one
 // statement with data-modifying CTEs for the domains' state change, the ledger entries, the
 // invoices, the messages and the audit events. No per-domain work in JS: the dates, the payer, the
 // texts and the running balances are SQL over the batch. Each SQL form mirrors a rule of
-// lib/registry/rules, and tests/registry/lifecycle/set-based.test.ts pins them to the JS rules:
+// lib/registry/rules, and tests/registry/lifecycle/set-based-rules.test.ts pins them to the JS rules:
 // - addYears(ex, 1): `(ex + INTERVAL '1 year')::date` (PostgreSQL clamps 29 Feb to 28 Feb, as
 //   date-fns does);
 // - addDays(ex, n): `ex + n`;
@@ -69,7 +69,8 @@ const BATCH = `
     (d."exDate" + INTERVAL '1 year')::date AS next_ex,
     d."exDate" + $2::int AS delete_on
   FROM unnest($1::uuid[]) WITH ORDINALITY AS u(id, ord)
-  JOIN "Domain" d ON d.id = u.id
+  -- the second condition keeps the plan on the primary key whatever the array's size
+  JOIN "Domain" d ON d.id = u.id AND d.id = ANY($1::uuid[])
   JOIN "RegistrarAccount" r ON r.id = d."registrarId",
   LATERAL (SELECT CASE WHEN d."managementModel" = 'REGISTRANT'
       AND coalesce(d."payerId", d."registrantId") <> r."handleId"
@@ -77,29 +78,27 @@ const BATCH = `
 
 /**
  * R-REN-4 / R-PAY-1: the batch's registrar-paid renewals are debited set-based — the accounts
- * locked in id order (no deadlock between workers), then one UPDATE for all of them with each
- * account's sum — and each account that crosses its threshold gets its LOW_BALANCE message
- * (R-MSG-1). Balances may go negative: auto-renew is billed even without funds.
+ * locked in id order (no deadlock between workers) with each one's count of billed renewals, then
+ * one UPDATE for all of them — and each account that crosses its threshold gets its LOW_BALANCE
+ * message (R-MSG-1). Balances may go negative: auto-renew is billed even without funds.
  */
 async function debitAutoRenewals(tx: Tx, now: Date, policy: Policy, price: number, ids: string[]) {
-  const accounts = await tx.$queryRawUnsafe<{ id: string }[]>(
-    `SELECT a.id FROM "RegistrarAccount" a
-     WHERE a.id IN (SELECT b.registrar FROM (${BATCH}) b WHERE b.billed)
-     ORDER BY a.id FOR UPDATE`,
+  const accounts = await tx.$queryRawUnsafe<{ id: string; n: number }[]>(
+    `WITH b AS MATERIALIZED (${BATCH})
+     SELECT a.id, s.n FROM "RegistrarAccount" a
+     JOIN (SELECT b.registrar, count(*)::int AS n FROM b WHERE b.billed GROUP BY b.registrar) s
+       ON s.registrar = a.id
+     ORDER BY a.id FOR UPDATE OF a`,
     ids,
     policy.redemptionDays,
   );
   if (accounts.length === 0) return;
-  const rows = await tx.$queryRawUnsafe<(BalanceRow & { id: string })[]>(
-    `UPDATE "RegistrarAccount" AS a SET balance = a.balance - $3::int * s.n
-     FROM (SELECT b.registrar, count(*)::int AS n FROM (${BATCH}) b WHERE b.billed
-           GROUP BY b.registrar) s
-     WHERE a.id = s.registrar
-     RETURNING a.id, a.balance, a."lowBalanceThreshold", a."lowBalanceNotifiedAt"`,
-    ids,
-    policy.redemptionDays,
-    price,
-  );
+  const rows = await tx.$queryRaw<(BalanceRow & { id: string })[]>`
+    UPDATE "RegistrarAccount" AS a SET balance = a.balance - v.amount
+    FROM unnest(${accounts.map((a) => a.id)}::uuid[], ${accounts.map((a) => a.n * price)}::int[])
+      AS v(id, amount)
+    WHERE a.id = v.id
+    RETURNING a.id, a.balance, a."lowBalanceThreshold", a."lowBalanceNotifiedAt"`;
   // notifyLowBalance writes only for an account that crossed its threshold (rarely more than one)
   rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const row of rows) await notifyLowBalance(tx, row.id, row, now);
