@@ -15,12 +15,13 @@ import { SYSTEM_ACTOR } from "./shared";
 // 30 days of redemption. One batch = one transaction over rows claimed with SKIP LOCKED, so
 // several workers never process a domain twice.
 //
-// Issue 22: a batch is set-based from end to end. Four statements, whatever its size: the claim
-// (its ids come back as ONE array), the lock and debit of the batch's accounts (in id order), one
-// statement with data-modifying CTEs for the domains' state change, the ledger entries, the
-// invoices, the messages and the audit events. No per-domain work in JS: the dates, the payer, the
-// texts and the running balances are SQL over the batch. Each SQL form mirrors a rule of
-// lib/registry/rules, and tests/registry/lifecycle/set-based-rules.test.ts pins them to the JS rules:
+// Issue 22: a batch is set-based from end to end, in a fixed number of statements whatever its
+// size: the claim (its ids come back as ONE array); one statement of data-modifying CTEs for the
+// domains' state change, the invoices, the messages and the audit events; then the accounts locked
+// in id order with their counts, one debit for all of them, one ledger insert. No per-domain work
+// in JS: the dates, the payer, the texts and the running balances are SQL over the batch. Each SQL
+// form mirrors a rule of lib/registry/rules, and tests/registry/lifecycle/set-based-rules.test.ts
+// pins them to the JS rules:
 // - addYears(ex, 1): `(ex + INTERVAL '1 year')::date` (PostgreSQL clamps 29 Feb to 28 Feb, as
 //   date-fns does);
 // - addDays(ex, n): `ex + n`;
@@ -54,8 +55,10 @@ export async function expireBatch(
   const ids = await claimExpired(tx, today, limit);
   if (ids.length === 0) return 0;
   const price = priceForPeriod(policy, { unit: "y", value: 1 });
-  await debitAutoRenewals(tx, now, policy, price, ids);
   await applyExpiry(tx, now, policy, price, ids);
+  // last: the accounts' row locks are held only for the debit, so concurrent batches (workers)
+  // overlap on the domains' work and queue only here
+  await debitAutoRenewals(tx, now, policy, price, ids);
   return ids.length;
 }
 
@@ -83,12 +86,14 @@ const BATCH = `
  * message (R-MSG-1). Balances may go negative: auto-renew is billed even without funds.
  */
 async function debitAutoRenewals(tx: Tx, now: Date, policy: Policy, price: number, ids: string[]) {
+  // NO KEY UPDATE, as the balance UPDATE itself locks: it does not wait for the KEY SHARE locks
+  // that another batch's inserts (messages, audit events) hold on the same accounts
   const accounts = await tx.$queryRawUnsafe<{ id: string; n: number }[]>(
     `WITH b AS MATERIALIZED (${BATCH})
      SELECT a.id, s.n FROM "RegistrarAccount" a
      JOIN (SELECT b.registrar, count(*)::int AS n FROM b WHERE b.billed GROUP BY b.registrar) s
        ON s.registrar = a.id
-     ORDER BY a.id FOR UPDATE OF a`,
+     ORDER BY a.id FOR NO KEY UPDATE OF a`,
     ids,
     policy.redemptionDays,
   );
@@ -99,19 +104,38 @@ async function debitAutoRenewals(tx: Tx, now: Date, policy: Policy, price: numbe
       AS v(id, amount)
     WHERE a.id = v.id
     RETURNING a.id, a.balance, a."lowBalanceThreshold", a."lowBalanceNotifiedAt"`;
+  // one AUTO_RENEWAL entry per billed renewal; balanceAfter is the running balance, as one debit
+  // after another would leave it: the account's balance after the batch's debit plus the price of
+  // each of its later entries (entries by account in order of first appearance, then claim order)
+  await tx.$executeRawUnsafe(
+    `WITH b AS MATERIALIZED (${BATCH})
+     INSERT INTO "LedgerEntry" ("accountId", operation, amount, "balanceAfter", "domainName",
+       "domainId", "periodMonths", "actorKind", "actorLabel", description, "createdAt")
+     SELECT e.registrar, 'AUTO_RENEWAL'::"LedgerOperation", -$3::int, e.after, e.a_label, e.id, 12,
+       'SYSTEM'::"ActorKind", $4::text, 'Automatic renewal of ' || e.u_label || ', 1 year',
+       $5::timestamptz
+     FROM (
+       SELECT b.*, a.balance + $3::int * (count(*) OVER (PARTITION BY b.registrar)
+           - row_number() OVER (PARTITION BY b.registrar ORDER BY b.ord)) AS after,
+         min(b.ord) OVER (PARTITION BY b.registrar) AS first
+       FROM b JOIN "RegistrarAccount" a ON a.id = b.registrar WHERE b.billed) e
+     ORDER BY e.first, e.ord`,
+    ids,
+    policy.redemptionDays,
+    price,
+    SYSTEM_ACTOR.label,
+    now,
+  );
   // notifyLowBalance writes only for an account that crossed its threshold (rarely more than one)
   rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const row of rows) await notifyLowBalance(tx, row.id, row, now);
 }
 
 /**
- * One statement for the rest of the batch: the domains' state change (renewed one year, or
- * suspended at 00:00 local on the exDate with deletion at 00:00 local redemptionDays later), one
- * AUTO_RENEWAL ledger entry per billed renewal (balanceAfter the running balance, as one debit
- * after another would leave it: the account's balance after the batch's debit plus the price of
- * each of its later entries), one invoice per registrant-paid renewal, one message and one audit
- * event per domain. Rows are inserted in the order the per-domain code wrote them (ledger by
- * account in order of first appearance; messages and audit events: renewals, then suspensions).
+ * One statement for the batch's domains: the state change (renewed one year, or suspended at
+ * 00:00 local on the exDate with deletion at 00:00 local redemptionDays later), one invoice per
+ * registrant-paid renewal, one message and one audit event per domain, inserted in the order the
+ * per-domain code wrote them (renewals, then suspensions, each in claim order).
  */
 async function applyExpiry(tx: Tx, now: Date, policy: Policy, price: number, ids: string[]) {
   const priceText = formatDkk(price);
@@ -127,19 +151,9 @@ async function applyExpiry(tx: Tx, now: Date, policy: Policy, price: number, ids
          "deleteAt" = CASE WHEN b.renew THEN d."deleteAt"
            ELSE b.delete_on::timestamp AT TIME ZONE $4::text END,
          "updatedAt" = $3::timestamptz
-       FROM b WHERE d.id = b.id),
-     ledger AS (
-       INSERT INTO "LedgerEntry" ("accountId", operation, amount, "balanceAfter", "domainName",
-         "domainId", "periodMonths", "actorKind", "actorLabel", description, "createdAt")
-       SELECT e.registrar, 'AUTO_RENEWAL'::"LedgerOperation", -$5::int, e.after, e.a_label, e.id, 12,
-         'SYSTEM'::"ActorKind", $6::text,
-         'Automatic renewal of ' || e.u_label || ', 1 year', $3::timestamptz
-       FROM (
-         SELECT b.*, a.balance + $5::int * (count(*) OVER (PARTITION BY b.registrar)
-             - row_number() OVER (PARTITION BY b.registrar ORDER BY b.ord)) AS after,
-           min(b.ord) OVER (PARTITION BY b.registrar) AS first
-         FROM b JOIN "RegistrarAccount" a ON a.id = b.registrar WHERE b.billed) e
-       ORDER BY e.first, e.ord),
+       -- in the order of the portfolio indexes' keys (registrar, name): the batch's new index
+       -- entries of one registrar land on the same leaf pages one after another
+       FROM (SELECT * FROM b ORDER BY b.registrar, b.u_label) b WHERE d.id = b.id),
      invoices AS (
        INSERT INTO "Invoice" ("domainId", "accountId", "payerId", amount, "periodYears",
          "issuedAt", "dueAt")
