@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import type { PrismaClient, Tx } from "@/lib/db/client";
 import { getPolicy } from "@/lib/registry/policy-store";
 import { localDateOf } from "@/lib/registry/rules";
@@ -39,7 +40,7 @@ export type LifecycleSummary = {
 export async function runLifecycle(
   db: PrismaClient,
   now: Date,
-  options: { batchSize?: number; hooks?: LifecycleHooks } = {},
+  options: { batchSize?: number; hooks?: LifecycleHooks; workers?: number } = {},
 ): Promise<LifecycleSummary> {
   const limit = options.batchSize ?? DEFAULT_BATCH;
   const hooks = options.hooks ?? {};
@@ -64,8 +65,17 @@ export async function runLifecycle(
     }
   };
 
-  // Renewing first: a domain that expires and renews today is never suspended by mistake.
-  summary.expired = await drain((tx) => expireBatch(tx, now, today, policy, limit));
+  // Renewing first: a domain that expires and renews today is never suspended by mistake. The
+  // expiry batches drain in parallel transactions (issue 22): SKIP LOCKED hands each its own
+  // domains, and they queue only for the accounts' debit at the end of each batch.
+  const workers = options.workers ?? (await parallelWorkers(db));
+  summary.expired = (
+    await Promise.all(
+      Array.from({ length: workers }, () =>
+        drain((tx) => expireBatch(tx, now, today, policy, limit)),
+      ),
+    )
+  ).reduce((a, b) => a + b, 0);
   summary.unpaidSuspended = await drain((tx) => suspendUnpaidBatch(tx, now, policy, limit));
   summary.holdsExpired = await drain((tx) => expireHoldsBatch(tx, now, limit));
   summary.deleted = await drain(async (tx) => {
@@ -78,4 +88,14 @@ export async function runLifecycle(
     db.$transaction((tx) => removeUnusedMarkedHosts(tx)),
   );
   return summary;
+}
+
+/**
+ * How many expiry batches run at once: one per core on PostgreSQL (at most 4), one on the embedded
+ * database (PGlite has one connection: parallel transactions would only queue).
+ */
+async function parallelWorkers(db: PrismaClient): Promise<number> {
+  const [row] = await db.$queryRaw<{ v: string }[]>`SELECT version() AS v`;
+  if (!row || /emscripten|wasm/i.test(row.v)) return 1;
+  return Math.max(1, Math.min(4, availableParallelism()));
 }
