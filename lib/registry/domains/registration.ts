@@ -6,6 +6,7 @@ import type { DomainView } from "@/lib/registry/domains/domain-view";
 import { findRegistrantHandle, findUsableContact } from "@/lib/registry/contacts";
 import { debitAccount } from "@/lib/registry/billing";
 import { queueMail, queueNotification } from "@/lib/registry/messages";
+import { RegistryError } from "@/lib/registry/errors";
 import { runRegistrarOperation } from "@/lib/registry/operation";
 import type { ManagementModel } from "@/lib/registry/policy";
 import {
@@ -86,15 +87,19 @@ function runRegistration(
       // so that lock is held from the debit to the commit only.
       const { aLabel, uLabel } = parseDomainName(input.name);
       audit.objectLabel = aLabel;
-      const account = await tx.registrarAccount.findUniqueOrThrow({
-        where: { id: actor.accountId },
-        select: {
-          name: true,
-          handleId: true,
-          defaultManagementModel: true,
-          defaultRenewalPolicy: true,
-        },
-      });
+      const [account] = await tx.$queryRaw<
+        {
+          name: string;
+          handleId: string;
+          defaultManagementModel: "REGISTRAR" | "REGISTRANT";
+          defaultRenewalPolicy: "AUTO_RENEW" | "AUTO_EXPIRE";
+        }[]
+      >`
+        SELECT name, "handleId", "defaultManagementModel"::text AS "defaultManagementModel",
+          "defaultRenewalPolicy"::text AS "defaultRenewalPolicy"
+        FROM "RegistrarAccount" WHERE id = ${actor.accountId}::uuid`;
+      if (!account)
+        throw new RegistryError("NOT_FOUND", `Registrar account ${actor.accountId} not found`);
       const managementModel = input.managementModel ?? fromDbModel(account.defaultManagementModel);
       // R-REG-3: under registrant management any registrant-managed handle, named by its id
       const registrant = await findRegistrantHandle(
