@@ -1,4 +1,4 @@
-import type { Db, Prisma } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { type Actor, actorIp } from "@/lib/registry/actor";
 import { recordActor } from "@/lib/registry/actor-record";
 
@@ -20,26 +20,20 @@ export type AuditInput = {
 };
 
 export async function recordAudit(db: Db, input: AuditInput): Promise<void> {
-  await db.auditEvent.create({
-    data: {
-      ...recordActor(input.actor),
-      at: input.at,
-      accountId: input.accountId,
-      ip: actorIp(input.actor),
-      operation: input.operation,
-      objectType: input.objectType,
-      objectId: input.objectId ?? null,
-      objectLabel: input.objectLabel ?? null,
-      before: toJson(input.before),
-      after: toJson(input.after),
-      outcome: input.outcome,
-      errorCode: input.errorCode ?? null,
-    },
-  });
+  // one raw INSERT (issue 22: every operation writes one)
+  const actor = recordActor(input.actor);
+  await db.$executeRaw`
+    INSERT INTO "AuditEvent" ("actorKind", "actorId", "actorLabel", at, "accountId", ip, operation,
+      "objectType", "objectId", "objectLabel", before, after, outcome, "errorCode")
+    VALUES (${actor.actorKind}::"ActorKind", ${actor.actorId}::uuid, ${actor.actorLabel},
+      ${input.at}::timestamptz, ${input.accountId}::uuid, ${actorIp(input.actor)}, ${input.operation},
+      ${input.objectType}, ${input.objectId ?? null}, ${input.objectLabel ?? null},
+      ${toJson(input.before)}::jsonb, ${toJson(input.after)}::jsonb,
+      ${input.outcome}::"AuditOutcome", ${input.errorCode ?? null})`;
 }
 
-function toJson(value: unknown): Prisma.InputJsonValue | undefined {
-  if (value === undefined || value === null) return undefined;
-  // Dates become ISO strings; everything else must be plain data already.
-  return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
+/** The JSON text of a before/after value (dates become ISO strings), or null for none. */
+function toJson(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  return JSON.stringify(value);
 }

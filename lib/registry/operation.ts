@@ -32,6 +32,15 @@ export type OperationScope<A extends Actor> = {
    * error: the one kind of refusal that leaves a trace besides its audit event.
    */
   commitThenRefuse(error: RegistryError): CommittedRefusal;
+  /**
+   * Write the success audit event now, from the draft as it stands, instead of after the
+   * use-case (issue 22): for an operation that takes a contended lock last — the account's
+   * balance row, which serialises every debit of one registrar — so that lock is held for as few
+   * statements as possible. The draft is final from here (it is frozen), and the use-case must
+   * end in success or throw, which rolls the event back with everything else (a refusal is then
+   * audited after the rollback as always); a committed refusal after it is a programming error.
+   */
+  auditNow(): Promise<void>;
 };
 
 export class CommittedRefusal {
@@ -54,7 +63,8 @@ async function runGuarded<A extends Actor, R>(
   fn: (op: OperationScope<A>) => Promise<R>,
 ): Promise<Exclude<R, CommittedRefusal>> {
   const now = ctx.clock.now();
-  const draft: AuditDraft = { objectLabel: spec.objectLabel ?? null };
+  // one draft per attempt (a retried transaction fills it again); the refusal audits the last
+  let draft: AuditDraft = { objectLabel: spec.objectLabel ?? null };
   const accountOf = (actor: Actor) => ("accountId" in actor ? actor.accountId : null);
   try {
     const actor = guard(ctx.actor);
@@ -62,26 +72,38 @@ async function runGuarded<A extends Actor, R>(
     const result = await withRetry(() =>
       ctx.db.$transaction(
         async (tx) => {
+          const audit: AuditDraft = { objectLabel: spec.objectLabel ?? null };
+          draft = audit;
+          let audited = false;
+          const write = (refused: RegistryError | null) =>
+            recordAudit(tx, {
+              actor,
+              at: now,
+              accountId: audit.accountId ?? accountOf(actor),
+              operation: spec.name,
+              objectType: spec.objectType,
+              ...audit,
+              outcome: refused ? "REFUSED" : "SUCCESS",
+              errorCode: refused?.code ?? null,
+            });
           const policy = await getPolicy(tx, now);
           const value = await fn({
             tx,
             actor,
             now,
             policy,
-            audit: draft,
+            audit,
             commitThenRefuse: (error) => new CommittedRefusal(error),
+            auditNow: async () => {
+              if (audited) throw new Error(`${spec.name}: audited twice`);
+              audited = true;
+              Object.freeze(audit);
+              await write(null);
+            },
           });
           const refused = value instanceof CommittedRefusal ? value.error : null;
-          await recordAudit(tx, {
-            actor,
-            at: now,
-            accountId: draft.accountId ?? accountOf(actor),
-            operation: spec.name,
-            objectType: spec.objectType,
-            ...draft,
-            outcome: refused ? "REFUSED" : "SUCCESS",
-            errorCode: refused?.code ?? null,
-          });
+          if (!audited) await write(refused);
+          else if (refused) throw new Error(`${spec.name}: a committed refusal after auditNow()`);
           return value;
         },
         { timeout: 30_000, maxWait: 30_000 },

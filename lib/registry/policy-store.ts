@@ -17,13 +17,37 @@ export const POLICY_ID = "current";
  * `at`: the newest version whatever its effectiveFrom (tools and tests).
  */
 export async function getPolicy(db: Db, at?: Date): Promise<Policy> {
-  const row = await db.policy.findFirst({
-    // a null effectiveFrom is in force since always
-    where: at ? { OR: [{ effectiveFrom: null }, { effectiveFrom: { lte: at } }] } : {},
-    orderBy: at
-      ? [{ effectiveFrom: { sort: "desc", nulls: "last" } }, { version: "desc" }]
-      : [{ version: "desc" }],
-    select: { settings: true },
-  });
-  return row ? parsePolicy(row.settings) : defaultPolicy;
+  // one raw statement (issue 22: every operation runs it), the settings as text: a version read
+  // before is not parsed again
+  const rows = at
+    ? await db.$queryRaw<{ settings: string }[]>`
+        SELECT settings::text AS settings FROM "Policy"
+        WHERE "effectiveFrom" IS NULL OR "effectiveFrom" <= ${at}::timestamptz
+        ORDER BY "effectiveFrom" DESC NULLS LAST, version DESC LIMIT 1`
+    : await db.$queryRaw<{ settings: string }[]>`
+        SELECT settings::text AS settings FROM "Policy" ORDER BY version DESC LIMIT 1`;
+  const text = rows[0]?.settings;
+  return text === undefined ? defaultPolicy : parsed(text);
+}
+
+// The last few settings texts and their parsed, frozen policies (a stored version never changes;
+// a changed text is simply parsed anew).
+const cache = new Map<string, Policy>();
+
+function parsed(text: string): Policy {
+  let policy = cache.get(text);
+  if (!policy) {
+    policy = deepFreeze(parsePolicy(JSON.parse(text)));
+    if (cache.size >= 8) cache.delete(cache.keys().next().value!);
+    cache.set(text, policy);
+  }
+  return policy;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }

@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/db/client";
+import { Prisma, type Tx } from "@/lib/db/client";
 import type { LedgerOperation } from "@/lib/db/generated/enums";
 import type { Actor } from "@/lib/registry/actor";
 import { recordActor } from "@/lib/registry/actor-record";
@@ -7,8 +7,9 @@ import { queueNotification } from "@/lib/registry/messages";
 import { formatDkk } from "@/lib/registry/rules";
 
 // The prepaid ledger (DESIGN.md §3 "Money", R-PAY-1). The balance column moves only here, and
-// only together with an immutable LedgerEntry in the caller's transaction. A debit that must not
-// overdraw is one conditional UPDATE, which serialises on the account row's lock.
+// only together with an immutable LedgerEntry, in one statement of the caller's transaction. A
+// debit that must not overdraw is one conditional UPDATE, which serialises on the account row's
+// lock: callers debit last, after every read, check and other write (issue 22).
 
 export type Posting = {
   accountId: string;
@@ -40,15 +41,20 @@ export async function debitAccount(
 ): Promise<number> {
   assertAmount(posting.amount);
   const { accountId, amount } = posting;
-  const rows = posting.overdraw
-    ? await tx.$queryRaw<BalanceRow[]>`
-        UPDATE "RegistrarAccount" SET balance = balance - ${amount}
-        WHERE id = ${accountId}::uuid
-        RETURNING balance, "lowBalanceThreshold", "lowBalanceNotifiedAt"`
-    : await tx.$queryRaw<BalanceRow[]>`
-        UPDATE "RegistrarAccount" SET balance = balance - ${amount}
-        WHERE id = ${accountId}::uuid AND balance >= ${amount}
-        RETURNING balance, "lowBalanceThreshold", "lowBalanceNotifiedAt"`;
+  // One statement (issue 22): the conditional debit and its ledger entry, so the account row's
+  // lock — which every debit of the registrar waits for — is held for one round trip before the
+  // commit. The entry is written only when the UPDATE matched (the CTE yields no row otherwise).
+  const cover = posting.overdraw ? Prisma.empty : Prisma.sql`AND balance >= ${amount}`;
+  const rows = await tx.$queryRaw<BalanceRow[]>`
+    WITH moved AS (
+      UPDATE "RegistrarAccount" SET balance = balance - ${amount}
+      WHERE id = ${accountId}::uuid ${cover}
+      RETURNING balance, "lowBalanceThreshold", "lowBalanceNotifiedAt"
+    ), entry AS (
+      ${entrySql(posting, -amount)}
+      FROM moved
+    )
+    SELECT balance, "lowBalanceThreshold", "lowBalanceNotifiedAt" FROM moved`;
   const row = rows[0];
   if (!row) {
     const account = await tx.registrarAccount.findUnique({
@@ -62,43 +68,42 @@ export async function debitAccount(
       { required: amount, balance: account.balance },
     );
   }
-  await insertEntry(tx, posting, -amount, row.balance);
   await notifyLowBalance(tx, accountId, row, posting.now);
   return row.balance;
 }
 
-/** Credits the account (payments, adjustments). Returns the balance after. */
+/** The ledger entry's INSERT … SELECT head, its balanceAfter from the CTE `moved` (the account's new row). */
+function entrySql(posting: Posting, amount: number): Prisma.Sql {
+  const actor = recordActor(posting.actor);
+  return Prisma.sql`INSERT INTO "LedgerEntry" ("accountId", operation, amount, "balanceAfter",
+      "domainName", "domainId", "periodMonths", "paymentId", "actorKind", "actorId", "actorLabel",
+      description, "createdAt")
+    SELECT ${posting.accountId}::uuid, ${posting.operation}::"LedgerOperation", ${amount}::int,
+      moved.balance, ${posting.domain?.name ?? null}, ${posting.domain?.id ?? null}::uuid,
+      ${posting.periodMonths ?? null}::int, ${posting.paymentId ?? null}::uuid,
+      ${actor.actorKind}::"ActorKind", ${actor.actorId}::uuid, ${actor.actorLabel},
+      ${posting.description}, ${posting.now}::timestamptz`;
+}
+
+/** Credits the account (payments, adjustments), with its entry in the same statement. Returns the balance after. */
 export async function creditAccount(tx: Tx, posting: Posting): Promise<number> {
   assertAmount(posting.amount);
   const rows = await tx.$queryRaw<BalanceRow[]>`
-    UPDATE "RegistrarAccount" SET balance = balance + ${posting.amount},
-      "lowBalanceNotifiedAt" = CASE WHEN balance + ${posting.amount} >= "lowBalanceThreshold"
-        THEN NULL ELSE "lowBalanceNotifiedAt" END
-    WHERE id = ${posting.accountId}::uuid
-    RETURNING balance, "lowBalanceThreshold", "lowBalanceNotifiedAt"`;
+    WITH moved AS (
+      UPDATE "RegistrarAccount" SET balance = balance + ${posting.amount},
+        "lowBalanceNotifiedAt" = CASE WHEN balance + ${posting.amount} >= "lowBalanceThreshold"
+          THEN NULL ELSE "lowBalanceNotifiedAt" END
+      WHERE id = ${posting.accountId}::uuid
+      RETURNING balance, "lowBalanceThreshold", "lowBalanceNotifiedAt"
+    ), entry AS (
+      ${entrySql(posting, posting.amount)}
+      FROM moved
+    )
+    SELECT balance, "lowBalanceThreshold", "lowBalanceNotifiedAt" FROM moved`;
   const row = rows[0];
   if (!row)
     throw new RegistryError("NOT_FOUND", `Registrar account ${posting.accountId} not found`);
-  await insertEntry(tx, posting, posting.amount, row.balance);
   return row.balance;
-}
-
-async function insertEntry(tx: Tx, posting: Posting, amount: number, balanceAfter: number) {
-  await tx.ledgerEntry.create({
-    data: {
-      accountId: posting.accountId,
-      operation: posting.operation,
-      amount,
-      balanceAfter,
-      domainName: posting.domain?.name ?? null,
-      domainId: posting.domain?.id ?? null,
-      periodMonths: posting.periodMonths ?? null,
-      paymentId: posting.paymentId ?? null,
-      ...recordActor(posting.actor),
-      description: posting.description,
-      createdAt: posting.now,
-    },
-  });
 }
 
 /** R-MSG-1 "low balance": once per crossing below the threshold; a credit above it re-arms. */

@@ -17,16 +17,20 @@ export async function findUnavailability(
   aLabel: string,
   options: { usingOfferId?: string | null } = {},
 ): Promise<UnavailableReason | null> {
-  const except = options.usingOfferId ? { id: { not: options.usingOfferId } } : {};
-  const [blocked, live, offer] = await Promise.all([
-    db.blockedName.findUnique({ where: { name: aLabel }, select: { name: true } }),
-    db.domain.findUnique({ where: { liveName: aLabel }, select: { state: true } }),
-    db.waitingListOffer.findFirst({
-      // an offer the holder accepted stays reserved for its token until it expires
-      where: { name: aLabel, state: { in: ["OPEN", "ACCEPTED"] }, ...except },
-      select: { id: true },
-    }),
-  ]);
+  // one statement (issue 22): the live domain, an open offer and the block, read together
+  const [row] = await db.$queryRaw<{ live: string | null; offered: boolean; blocked: boolean }[]>`
+    SELECT
+      (SELECT state::text FROM "Domain" WHERE "liveName" = ${aLabel}) AS live,
+      EXISTS (
+        -- an offer the holder accepted stays reserved for its token until it expires
+        SELECT 1 FROM "WaitingListOffer"
+        WHERE name = ${aLabel} AND state IN ('OPEN', 'ACCEPTED')
+          AND id IS DISTINCT FROM ${options.usingOfferId ?? null}::uuid
+      ) AS offered,
+      EXISTS (SELECT 1 FROM "BlockedName" WHERE name = ${aLabel}) AS blocked`;
+  const live = row?.live ? { state: row.live } : null;
+  const offer = row?.offered;
+  const blocked = row?.blocked;
   if (live)
     return live.state === "HELD"
       ? "HELD"
@@ -95,7 +99,10 @@ export async function checkAvailability(
       );
     } catch (error) {
       if (!isRegistryError(error, "INVALID_DOMAIN_NAME")) throw error;
-      const { reason: invalidReason, ...details } = (error.details ?? {}) as Record<string, unknown>;
+      const { reason: invalidReason, ...details } = (error.details ?? {}) as Record<
+        string,
+        unknown
+      >;
       results.push({
         input: raw,
         available: false,

@@ -2,10 +2,11 @@ import { Prisma } from "@/lib/db/client";
 import type { CoreContext } from "@/lib/registry/context";
 import { findUnavailability, notAvailable } from "@/lib/registry/domains/availability";
 import { resolveNameServers } from "@/lib/registry/nameservers/delegation";
-import { type DomainView, readDomainView } from "@/lib/registry/domains/domain-view";
+import type { DomainView } from "@/lib/registry/domains/domain-view";
 import { findRegistrantHandle, findUsableContact } from "@/lib/registry/contacts";
 import { debitAccount } from "@/lib/registry/billing";
 import { queueMail, queueNotification } from "@/lib/registry/messages";
+import { RegistryError } from "@/lib/registry/errors";
 import { runRegistrarOperation } from "@/lib/registry/operation";
 import type { ManagementModel } from "@/lib/registry/policy";
 import {
@@ -15,10 +16,12 @@ import {
   normaliseNameServers,
   parseDomainName,
   priceForPeriod,
-  registryDateToDb,
 } from "@/lib/registry/rules";
 import { assertTokenUseAllowed, recordingTokenFailures } from "@/lib/registry/tokens/token-use";
-import { claimWaitingListOffer, useWaitingListOffer } from "@/lib/registry/registrants/waiting-list-claim";
+import {
+  claimWaitingListOffer,
+  useWaitingListOffer,
+} from "@/lib/registry/registrants/waiting-list-claim";
 
 // R-REG-1…5: register a domain, method 1 (terms stated, created and billed now) or method 2
 // (the name is held, not billed, and the registrant is asked by mail through a /r/ link).
@@ -78,12 +81,25 @@ function runRegistration(
       objectType: "Domain",
       objectLabel: input.name,
     },
-    async ({ tx, actor, now, policy, audit }) => {
+    async ({ tx, actor, now, policy, audit, auditNow }) => {
+      // Issue 22: every read and check first, then the writes, the audit event, and last the
+      // debit, which waits for the account row's lock that serialises the registrar's debits —
+      // so that lock is held from the debit to the commit only.
       const { aLabel, uLabel } = parseDomainName(input.name);
       audit.objectLabel = aLabel;
-      const account = await tx.registrarAccount.findUniqueOrThrow({
-        where: { id: actor.accountId },
-      });
+      const [account] = await tx.$queryRaw<
+        {
+          name: string;
+          handleId: string;
+          defaultManagementModel: "REGISTRAR" | "REGISTRANT";
+          defaultRenewalPolicy: "AUTO_RENEW" | "AUTO_EXPIRE";
+        }[]
+      >`
+        SELECT name, "handleId", "defaultManagementModel"::text AS "defaultManagementModel",
+          "defaultRenewalPolicy"::text AS "defaultRenewalPolicy"
+        FROM "RegistrarAccount" WHERE id = ${actor.accountId}::uuid`;
+      if (!account)
+        throw new RegistryError("NOT_FOUND", `Registrar account ${actor.accountId} not found`);
       const managementModel = input.managementModel ?? fromDbModel(account.defaultManagementModel);
       // R-REG-3: under registrant management any registrant-managed handle, named by its id
       const registrant = await findRegistrantHandle(
@@ -116,15 +132,23 @@ function runRegistration(
         now,
       );
       const hosts = normaliseNameServers(aLabel, input.nameServers);
+      const code = input.authorizationCode?.trim() || null;
       if (input.authorizationCode) await assertTokenUseAllowed(tx, actor.accountId, policy, now);
-      const offerId = await claimWaitingListOffer(tx, {
-        aLabel,
-        code: input.authorizationCode?.trim() || null,
-        registrantId: registrant.id,
-        managementModel,
-        now,
-      });
-      const unavailable = await findUnavailability(tx, aLabel, { usingOfferId: offerId });
+      // R-REG-6: an offer of the name is claimed (locked) only when there is one to claim: with
+      // an authorization code, or when the name shows as offered (the holder's own registration
+      // under registrant management). Otherwise there is none, and the claim would find none.
+      let offerId: string | null = null;
+      let unavailable = code ? null : await findUnavailability(tx, aLabel);
+      if (code || unavailable === "OFFERED") {
+        offerId = await claimWaitingListOffer(tx, {
+          aLabel,
+          code,
+          registrantId: registrant.id,
+          managementModel,
+          now,
+        });
+        unavailable = await findUnavailability(tx, aLabel, { usingOfferId: offerId });
+      }
       if (unavailable) throw notAvailable(aLabel, unavailable, uLabel);
       const nameServerIds = await resolveNameServers(tx, {
         domainName: aLabel,
@@ -135,40 +159,61 @@ function runRegistration(
       });
       const periodYears = input.periodYears ?? 1;
       const held = plan.terms === "method-2";
+      const state = held ? "HELD" : "ACTIVE";
+      const renewalPolicy = input.renewalPolicy ?? account.defaultRenewalPolicy;
+      const crDate = held ? null : now;
+      const exDate = plan.terms === "method-2" ? null : plan.exDate;
+      const extra = {
+        reference: input.reference ?? null,
+        poNumber: input.poNumber ?? null,
+        accountCode: input.accountCode ?? null,
+      };
+      // the domain and its delegations in one statement
       let domainId: string;
       try {
-        const created = await tx.domain.create({
-          data: {
-            aLabel,
-            uLabel,
-            liveName: aLabel,
-            state: held ? "HELD" : "ACTIVE",
-            managementModel: toDbModel(managementModel),
-            renewalPolicy: input.renewalPolicy ?? account.defaultRenewalPolicy,
-            registrarId: actor.accountId,
-            registrantId: registrant.id,
-            proxyId: proxy?.id ?? null,
-            payerId: payer?.id ?? null,
-            crDate: held ? null : now,
-            exDate: plan.terms === "method-2" ? null : registryDateToDb(plan.exDate),
-            reference: input.reference ?? null,
-            poNumber: input.poNumber ?? null,
-            accountCode: input.accountCode ?? null,
-            createdAt: now,
-            delegations: {
-              create: nameServerIds.map((nameServerId, position) => ({ nameServerId, position })),
-            },
-          },
-          select: { id: true },
-        });
-        domainId = created.id;
+        const rows = await tx.$queryRaw<{ id: string }[]>`
+          WITH created AS (
+            INSERT INTO "Domain" ("aLabel", "uLabel", "liveName", state, "managementModel",
+              "renewalPolicy", "registrarId", "registrantId", "proxyId", "payerId", "crDate",
+              "exDate", reference, "poNumber", "accountCode", "createdAt", "updatedAt")
+            VALUES (${aLabel}, ${uLabel}, ${aLabel}, ${state}::"DomainState",
+              ${toDbModel(managementModel)}::"ManagementModel", ${renewalPolicy}::"RenewalPolicy",
+              ${actor.accountId}::uuid, ${registrant.id}::uuid, ${proxy?.id ?? null}::uuid,
+              ${payer?.id ?? null}::uuid, ${crDate}::timestamptz,
+              ${exDate}::date, ${extra.reference},
+              ${extra.poNumber}, ${extra.accountCode}, ${now}::timestamptz, ${now}::timestamptz)
+            RETURNING id
+          ), delegated AS (
+            INSERT INTO "Delegation" ("domainId", "nameServerId", position)
+            SELECT created.id, ns.id, ns.position - 1
+            FROM created, unnest(${nameServerIds}::uuid[]) WITH ORDINALITY AS ns(id, position)
+          )
+          SELECT id FROM created`;
+        domainId = rows[0]!.id;
       } catch (error) {
         // The unique liveName makes "taken" a database fact, also against a concurrent registration.
-        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-          throw notAvailable(aLabel, "REGISTERED", uLabel);
-        }
+        if (isLiveNameTaken(error)) throw notAvailable(aLabel, "REGISTERED", uLabel);
         throw error;
       }
+      // what readDomainView would read back: exactly what was just written
+      const domain: DomainView = {
+        id: domainId,
+        name: aLabel,
+        uLabel,
+        state,
+        managementModel: toDbModel(managementModel),
+        renewalPolicy,
+        registrant: registrant.handle,
+        proxy: proxy?.handle ?? null,
+        payer: payer?.handle ?? null,
+        crDate,
+        exDate,
+        suspendedAt: null,
+        suspensionReason: null,
+        deleteAt: null,
+        ...extra,
+        nameServers: hosts,
+      };
       audit.objectId = domainId;
 
       if (plan.terms === "method-2") {
@@ -205,12 +250,29 @@ function runRegistration(
           body: `${account.name} has applied to register ${uLabel} for you (${registrant.handle}). Accept or refuse the registry's terms before ${until}: ${link}`,
           now,
         });
-        const domain = await readDomainView(tx, domainId);
         audit.after = { state: "HELD", holdExpiresAt: until, ...(offerId && { offerId }) };
         return { status: "HELD" as const, domain, termsLink: link, holdExpiresAt: plan.holdEndsAt };
       }
 
       const charged = priceForPeriod(policy, { unit: "y", value: periodYears });
+      if (offerId) await useWaitingListOffer(tx, offerId, now);
+      // Decision: a method-1 statement is recorded on the handle when it had none, so the
+      // registrant is not asked again (R-REG-2 last sentence).
+      if (plan.terms === "method-1" && !registrant.termsAcceptedAt) {
+        await tx.handle.update({
+          where: { id: registrant.id },
+          data: { termsAcceptedAt: plan.termsAcceptedAt },
+        });
+      }
+      audit.after = {
+        state: domain.state,
+        exDate: domain.exDate,
+        terms: plan.terms,
+        charged,
+        ...(offerId && { offerUsed: offerId }),
+      };
+      await auditNow();
+      // last: the debit (R-PAY-1, never overdrawn), under the account row's lock until the commit
       const balance = await debitAccount(tx, {
         accountId: actor.accountId,
         operation: "REGISTRATION",
@@ -222,24 +284,20 @@ function runRegistration(
         periodMonths: periodYears * 12,
         description: `Registration of ${uLabel}, ${periodYears} year${periodYears === 1 ? "" : "s"}`,
       });
-      if (offerId) await useWaitingListOffer(tx, offerId, now);
-      // Decision: a method-1 statement is recorded on the handle when it had none, so the
-      // registrant is not asked again (R-REG-2 last sentence).
-      if (plan.terms === "method-1" && !registrant.termsAcceptedAt) {
-        await tx.handle.update({
-          where: { id: registrant.id },
-          data: { termsAcceptedAt: plan.termsAcceptedAt },
-        });
-      }
-      const domain = await readDomainView(tx, domainId);
-      audit.after = {
-        state: domain.state,
-        exDate: domain.exDate,
-        terms: plan.terms,
-        charged,
-        ...(offerId && { offerUsed: offerId }),
-      };
       return { status: "ACTIVE" as const, domain, charged, balance };
     },
   );
+}
+
+/** A unique violation of Domain.liveName: the name was registered meanwhile. */
+function isLiveNameTaken(error: unknown): boolean {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return true;
+  const cause = (
+    error as {
+      meta?: {
+        driverAdapterError?: { cause?: { originalCode?: string; originalMessage?: string } };
+      };
+    }
+  )?.meta?.driverAdapterError?.cause;
+  return cause?.originalCode === "23505" && /liveName/.test(cause.originalMessage ?? "");
 }

@@ -9,7 +9,7 @@ import {
 import { RegistryError } from "@/lib/registry/errors";
 import { debitAccount } from "@/lib/registry/billing";
 import { runRegistrarOperation } from "@/lib/registry/operation";
-import { formatPeriod, type Period, priceForPeriod, registryDateToDb } from "@/lib/registry/rules";
+import { formatPeriod, type Period, priceForPeriod } from "@/lib/registry/rules";
 
 // R-REN-1 manual renewal (may overdraw, R-PAY-1), R-REN-2 open invoices, R-REN-3 renewal policy.
 
@@ -28,7 +28,9 @@ export async function renewDomain(
   return runRegistrarOperation(
     ctx,
     { name: "domain.renew", verb: "domain.renew", objectType: "Domain", objectLabel: input.name },
-    async ({ tx, actor, now, policy, audit }) => {
+    async ({ tx, actor, now, policy, audit, auditNow }) => {
+      // Issue 22: the debit last, so the account row's lock (every debit of the registrar waits
+      // for it) is held from the debit to the commit only.
       const domain = await lockOwnDomain(tx, actor.accountId, input.name);
       Object.assign(audit, { objectId: domain.id, objectLabel: domain.aLabel });
       const period = input.period ?? { unit: "y", value: 1 };
@@ -42,6 +44,12 @@ export async function renewDomain(
         now,
       );
       const charged = priceForPeriod(policy, period);
+      await tx.$executeRaw`
+        UPDATE "Domain" SET "exDate" = ${newExDate}::date, "updatedAt" = ${now}::timestamptz
+        WHERE id = ${domain.id}::uuid`;
+      const view = await readDomainView(tx, domain.id);
+      Object.assign(audit, { before: { exDate }, after: { exDate: newExDate, charged } });
+      await auditNow();
       const balance = await debitAccount(tx, {
         accountId: actor.accountId,
         operation: "RENEWAL",
@@ -53,12 +61,7 @@ export async function renewDomain(
         periodMonths: period.unit === "y" ? period.value * 12 : period.value,
         description: `Renewal of ${domain.uLabel}, ${formatPeriod(period)}`,
       });
-      await tx.domain.update({
-        where: { id: domain.id },
-        data: { exDate: registryDateToDb(newExDate) },
-      });
-      Object.assign(audit, { before: { exDate }, after: { exDate: newExDate, charged } });
-      return { domain: await readDomainView(tx, domain.id), charged, balance };
+      return { domain: view, charged, balance };
     },
   );
 }

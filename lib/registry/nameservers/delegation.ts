@@ -22,10 +22,10 @@ export async function resolveNameServers(
     alreadyDelegated?: readonly string[];
   },
 ): Promise<string[]> {
-  const existing = await tx.nameServer.findMany({
-    where: { host: { in: [...input.hosts] } },
-    select: { id: true, host: true, markedForDeletionAt: true },
-  });
+  // one raw statement (issue 22: every registration runs it)
+  const existing = await tx.$queryRaw<
+    { id: string; host: string; markedForDeletionAt: Date | null }[]
+  >`SELECT id, host, "markedForDeletionAt" FROM "NameServer" WHERE host = ANY(${[...input.hosts]}::text[])`;
   const byHost = new Map(existing.map((ns) => [ns.host, ns]));
   const ids: string[] = [];
   for (const host of input.hosts) {
