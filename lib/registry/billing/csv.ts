@@ -78,13 +78,20 @@ export async function* streamCsv(
 ): AsyncGenerator<string> {
   let head = (options.bom ? "\uFEFF" : "") + csvRecord(header);
   for await (const batch of batches) {
-    if (batch.length === 0) continue;
-    const lines: string[] = new Array<string>(batch.length);
-    for (let i = 0; i < batch.length; i++) lines[i] = csvRecord(batch[i]!);
-    yield head + lines.join("");
+    const text = csvBatch(batch);
+    // The batch is out of reach from here on: the generator waits at `yield` while the chunk is
+    // written to a slow client, and rows held over that wait are promoted to the old space.
+    if (!text) continue;
+    yield head + text;
     head = "";
   }
   if (head) yield head;
+}
+
+function csvBatch(batch: readonly (readonly CsvValue[])[]): string {
+  const lines = new Array<string>(batch.length);
+  for (let i = 0; i < batch.length; i++) lines[i] = csvRecord(batch[i]!);
+  return lines.join("");
 }
 
 /**
