@@ -39,6 +39,32 @@ export function formatCsv(
   return stringifySync([[...header], ...rows.map((row) => [...row])], baseOptions);
 }
 
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/**
+ * One record as csv-stringify writes it with the options above (a test holds the two equal):
+ * numbers as they print, null and undefined empty, text through the formula guard, quoted when it
+ * holds a comma, quote, CR or LF (inner quotes doubled), CRLF at the end. Hand-written for the
+ * streamed exports: csv-stringify's sync API allocates about 4 KB of short-lived objects per
+ * row, and at 100,000 rows the scavenges that causes promote the in-flight batch into the old
+ * space, where it stays until a major GC (issue 22: the export's RSS grew 117 MB each time).
+ */
+export function csvRecord(row: readonly CsvValue[]): string {
+  let line = "";
+  for (let i = 0; i < row.length; i++) {
+    const value = row[i];
+    if (i > 0) line += ",";
+    if (value === null || value === undefined) continue;
+    if (typeof value === "number") {
+      line += String(value);
+      continue;
+    }
+    const text = guardCsvText(value);
+    line += NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  }
+  return line + "\r\n";
+}
+
 /**
  * A streamed CSV document: the header, then each batch of rows as it arrives (the caller reads
  * batches from the database one after another, so memory holds one batch at a time). Each batch
@@ -50,17 +76,22 @@ export async function* streamCsv(
   batches: AsyncIterable<readonly (readonly CsvValue[])[]>,
   options: { bom?: boolean } = {},
 ): AsyncGenerator<string> {
-  let head = (options.bom ? "\uFEFF" : "") + formatCsv(header, []);
+  let head = (options.bom ? "\uFEFF" : "") + csvRecord(header);
   for await (const batch of batches) {
-    if (batch.length === 0) continue;
-    const text = stringifySync(
-      batch.map((row) => [...row]),
-      baseOptions,
-    );
+    const text = csvBatch(batch);
+    // The batch is out of reach from here on: the generator waits at `yield` while the chunk is
+    // written to a slow client, and rows held over that wait are promoted to the old space.
+    if (!text) continue;
     yield head + text;
     head = "";
   }
   if (head) yield head;
+}
+
+function csvBatch(batch: readonly (readonly CsvValue[])[]): string {
+  const lines = new Array<string>(batch.length);
+  for (let i = 0; i < batch.length; i++) lines[i] = csvRecord(batch[i]!);
+  return lines.join("");
 }
 
 /**

@@ -468,6 +468,18 @@ function csvRow(d: DomainListRow): CsvValue[] {
   ];
 }
 
+async function readCsvBatch(
+  ctx: CoreContext,
+  actor: RegistrarActor,
+  input: ListDomainsInput,
+  total: number,
+  at: { cursor: string | null },
+): Promise<CsvValue[][]> {
+  const page = await readPage(ctx, actor, input, total);
+  at.cursor = page.nextCursor;
+  return page.domains.map(csvRow);
+}
+
 /**
  * The CSV export of exactly the filtered, sorted list (all pages): UTF-8 with a BOM, read in
  * keyset batches of at most 1,000 rows and written as they come, so memory holds one batch. The
@@ -483,12 +495,18 @@ export function exportDomainsCsv(
   filterSql(actor.accountId, input, ctx.clock.now());
   async function* batches() {
     const total = await countFor(ctx, actor, input);
-    let cursor: string | null = null;
+    const at: { cursor: string | null } = { cursor: null };
     do {
-      const page = await readPage(ctx, actor, { ...input, cursor, limit: batchSize }, total);
-      yield page.domains.map(csvRow);
-      cursor = page.nextCursor;
-    } while (cursor);
+      // No row is held across the `yield` (issue 22: what a suspended generator holds lives
+      // through scavenges while the chunk is written, and is promoted to the old space).
+      yield await readCsvBatch(
+        ctx,
+        actor,
+        { ...input, cursor: at.cursor, limit: batchSize },
+        total,
+        at,
+      );
+    } while (at.cursor);
   }
   return streamCsv(DOMAIN_CSV_HEADER, batches(), { bom: true });
 }
