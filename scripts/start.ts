@@ -2,7 +2,7 @@
 // portal through the server entry that fixes the client address (DESIGN.md §5).
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { databaseTargetFromEnv } from "../lib/db/config";
 import { closePglite } from "../lib/db/pglite";
@@ -14,35 +14,17 @@ import { deliverOutbox } from "../lib/registry/messages";
 import { refreshClockOffset } from "../lib/registry/operator";
 import { smtpSenderFromEnv } from "../lib/mail/smtp";
 import { startServer } from "../server/entry";
+import { buildState } from "./build-state";
 
 const root = path.resolve(import.meta.dirname, "..");
-const sources = [
-  "app",
-  "components",
-  "lib",
-  "proxy.ts",
-  "next.config.js",
-  "package-lock.json",
-  "postcss.config.mjs",
-];
-
-function newestMtime(p: string): number {
-  if (!existsSync(p)) return 0;
-  const st = statSync(p);
-  if (!st.isDirectory()) return st.mtimeMs;
-  let newest = st.mtimeMs;
-  for (const entry of readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, entry)));
-  return newest;
-}
-
 /** A production build is (re)made when missing or older than any source it is built from. */
 function ensureBuild() {
-  const buildId = path.join(root, ".next/BUILD_ID");
-  const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
-  const changedAt = Math.max(...sources.map((s) => newestMtime(path.join(root, s))));
-  if (builtAt >= changedAt) return;
+  const builtAt = buildState(root);
+  if (builtAt === "current") return;
   console.log(
-    builtAt ? "Sources changed since the last build: rebuilding…" : "Building the portal…",
+    builtAt === "stale"
+      ? "Sources changed since the last build: rebuilding…"
+      : "Building the portal…",
   );
   const result = spawnSync(
     process.execPath,

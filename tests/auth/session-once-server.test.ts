@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -10,17 +10,19 @@ import { authSettings } from "@/lib/auth/settings";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { databaseTargetFromEnv } from "@/lib/db/config";
 import type { RunningServer } from "@/server/entry";
+import { buildState } from "../../scripts/build-state";
 import { countingFactory, onTable } from "../support/counting";
 import { openRegistry, type Registry } from "../registry/support";
 
 // Issue 22, on the real server: Next 16's proxy and the render of the same request share the
 // request context server/entry.ts opens, so a signed-in page request reads its Session row once;
 // a server action too, and each hop of an action Next forwards to the page that owns it checks
-// once for itself. Runs the production build in this process (skipped when there is none: `npm
-// start` or the e2e run makes it), on a test database whose statements are counted.
+// once for itself. Runs the production build in this process (skipped when there is none or it is
+// older than the sources: `npm start` or the e2e run makes it), on a test database whose statements are counted.
 
 const root = path.resolve(import.meta.dirname, "../..");
-const built = existsSync(path.join(root, ".next/BUILD_ID"));
+// a stale build would test old code: only the build of these sources counts
+const built = buildState(root) === "current";
 const COOKIE = "next-auth.session-token";
 
 let r: Registry;
