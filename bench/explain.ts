@@ -5,11 +5,11 @@
 // runs twice, nothing is written) with its own parameters, and the plan is walked: the indexes it
 // uses, and any Seq Scan on a big table. One result per query: pass = no Seq Scan on a big table.
 import type {
-  SqlDriverAdapter,
   SqlMigrationAwareDriverAdapterFactory,
   SqlQuery,
 } from "@prisma/driver-adapter-utils";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { recordingFactory } from "../tests/support/counting";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { listAuditEvents, countAuditEvents } from "@/lib/registry/accounts";
 import type { RegistrarActor } from "@/lib/registry/actor";
@@ -80,33 +80,6 @@ export function walkPlan(node: PlanNode, into = { indexes: new Set<string>(), se
   return into;
 }
 
-/** A factory whose connections record every statement (SQL, arguments, types) into `seen`. */
-function recordingFactory(factory: SqlMigrationAwareDriverAdapterFactory, seen: SqlQuery[]) {
-  const wrap = <T extends object>(target: T): T =>
-    new Proxy(target, {
-      get(t, prop, receiver) {
-        const value = Reflect.get(t, prop, receiver) as unknown;
-        if (typeof value !== "function") return value;
-        if (prop === "queryRaw" || prop === "executeRaw")
-          return (query: SqlQuery) => {
-            seen.push(query);
-            return (value as (q: SqlQuery) => unknown).call(t, query);
-          };
-        if (prop === "startTransaction")
-          return async (...args: unknown[]) =>
-            wrap((await (value as (...a: unknown[]) => Promise<object>).apply(t, args)) as object);
-        return (value as (...a: unknown[]) => unknown).bind(t);
-      },
-    });
-  return wrap({
-    ...factory,
-    provider: factory.provider,
-    adapterName: factory.adapterName,
-    connect: async () => wrap(await factory.connect()) as SqlDriverAdapter,
-    connectToShadowDb: () => factory.connectToShadowDb(),
-  });
-}
-
 const EXPLAINABLE = /^\s*(\(\s*)?(SELECT|WITH|UPDATE|DELETE)\b/i;
 
 /** Moves every date and instant among the arguments by `ms` (the lifecycle's selection, below). */
@@ -139,7 +112,7 @@ export async function benchExplain(options: {
 }): Promise<ExplainResult[]> {
   const { factory, db, actor, now } = options;
   const seen: SqlQuery[] = [];
-  const recorded = createPrismaClient(recordingFactory(factory, seen));
+  const recorded = createPrismaClient(recordingFactory(factory, (q) => seen.push(q)));
   const explainer = options.url
     ? await new PrismaPg({ connectionString: options.url, max: 1 }).connect()
     : await factory.connect();

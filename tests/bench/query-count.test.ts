@@ -1,18 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
-import { getBalance } from "@/lib/registry/billing";
 import { fixedClock } from "@/lib/registry/clock";
 import type { CoreContext } from "@/lib/registry/context";
-import {
-  countDomains,
-  countPendingRequests,
-  forecastAutoRenewals,
-  listDomains,
-} from "@/lib/registry/domains";
-import { countMessages } from "@/lib/registry/messages";
-import { addDays, localDateOf } from "@/lib/registry/rules";
+import { listDomains } from "@/lib/registry/domains";
 import { ALL, openRegistry, SEED_NOW, type Registry } from "../registry/support";
 import { countingFactory } from "../support/counting";
+import { dashboardQueries } from "../../bench/dashboard";
 
 // Issue 22: no N+1 — the number of SQL statements a page's core queries run does not grow with
 // the rows they show. Counted at the driver adapter, so every statement Prisma sends is seen.
@@ -41,16 +34,7 @@ async function count(fn: () => Promise<unknown>): Promise<number> {
   return counted.length - before;
 }
 
-const dashboard = () => {
-  const today = localDateOf(new Date(SEED_NOW));
-  return Promise.all([
-    countMessages(ctx),
-    getBalance(ctx),
-    forecastAutoRenewals(ctx, { days: 30 }),
-    countDomains(ctx, { states: ["ACTIVE"], expiresFrom: today, expiresTo: addDays(today, 30) }),
-    countPendingRequests(ctx),
-  ]);
-};
+const dashboard = () => dashboardQueries(ctx);
 
 async function addDomains(n: number, prefix: string) {
   await r.prisma.$executeRaw`
