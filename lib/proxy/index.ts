@@ -127,7 +127,12 @@ function loginUrl(request: NextRequest, operator: boolean, reason?: string): URL
 }
 
 function endSession(request: NextRequest, operator: boolean, reason: string): NextResponse {
-  return withoutSessionCookies(NextResponse.redirect(loginUrl(request, operator, reason)));
+  const redirect = NextResponse.redirect(loginUrl(request, operator, reason));
+  // A router fetch (RSC, a prefetch) may still carry the cookie a credential change of this very
+  // page has just replaced (its action answered with the new one): clearing the cookie here would
+  // clear the new one and log the user out. The login page clears a stale cookie itself.
+  if (request.headers.get("rsc") === "1") return redirect;
+  return withoutSessionCookies(redirect);
 }
 
 function withoutSessionCookies(response: NextResponse): NextResponse {
