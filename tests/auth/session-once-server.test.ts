@@ -2,15 +2,13 @@ import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requestContext, type RequestContext } from "@/lib/actions/request-context";
-import { logIn } from "@/lib/auth/login";
-import { authSettings } from "@/lib/auth/settings";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { databaseTargetFromEnv } from "@/lib/db/config";
 import type { RunningServer } from "@/server/entry";
 import { buildState } from "../../scripts/build-state";
+import { signInToken } from "../support/session-token";
 import { countingFactory, onTable } from "../support/counting";
 import { openRegistry, type Registry } from "../registry/support";
 
@@ -87,18 +85,8 @@ function freePort(): Promise<number> {
 }
 
 async function signIn(email: string) {
-  const login = await logIn(
-    r.prisma,
-    "user",
-    { email, password: "Demo-Portal-2026!", ip: "127.0.0.1" },
-    new Date(),
-    authSettings(),
-  );
-  const token = await encode({
-    token: { sid: login.sessionId, kind: "user", aid: login.accountId, cf: login.credential },
-    secret: process.env.NEXTAUTH_SECRET!,
-  });
-  return { ...login, cookie: `${COOKIE}=${token}` };
+  const login = await signInToken(r.prisma, email);
+  return { ...login, cookie: `${COOKIE}=${login.token}` };
 }
 
 /** The Session statements one HTTP request ran (the response read to its end). */

@@ -1,13 +1,12 @@
-import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { requestContext, type RequestContext } from "@/lib/actions/request-context";
-import { logIn } from "@/lib/auth/login";
 import { authSettings } from "@/lib/auth/settings";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/client";
 import { databaseTargetFromEnv } from "@/lib/db/config";
 import { invalidateAllowlists } from "@/lib/net/allowlist";
 import { SURFACE_HEADER } from "@/lib/proxy/registrant-routes";
+import { signInToken } from "../support/session-token";
 import { countingFactory, onTable } from "../support/counting";
 import { openRegistry, type Registry } from "../registry/support";
 
@@ -49,20 +48,7 @@ afterAll(async () => {
 });
 beforeEach(() => invalidateAllowlists());
 
-async function signIn(email: string) {
-  const login = await logIn(
-    r.prisma,
-    "user",
-    { email, password: "Demo-Portal-2026!", ip: "127.0.0.1" },
-    new Date(),
-    settings,
-  );
-  const token = await encode({
-    token: { sid: login.sessionId, kind: "user", aid: login.accountId, cf: login.credential },
-    secret: process.env.NEXTAUTH_SECRET!,
-  });
-  return { ...login, token };
-}
+const signIn = (email: string) => signInToken(r.prisma, email, settings);
 
 type Req = { token?: string; ip?: string; method?: string; path?: string };
 
